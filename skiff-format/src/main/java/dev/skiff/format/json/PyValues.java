@@ -25,17 +25,43 @@ public final class PyValues {
             return (1 / d < 0) ? "-0.0" : "0.0";
         }
         // Double.toString gives the shortest round-trip digits (JDK 19+); re-lay them out as Python does.
-        BigDecimal bd = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        BigDecimal bd = shortest(Math.abs(d));
         String digits = bd.unscaledValue().toString();
         int exp = digits.length() - 1 - bd.scale(); // decimal exponent of the first digit
         String sign = d < 0 ? "-" : "";
-        if (exp >= -5 && exp < 16) {
+        if (exp >= -4 && exp < 16) {
             String plain = bd.toPlainString();
             return sign + (plain.contains(".") ? plain : plain + ".0");
         }
         String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
         String e = Integer.toString(Math.abs(exp));
         return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + (e.length() < 2 ? "0" + e : e);
+    }
+
+    /**
+     * The shortest decimal that reads back as {@code x}. {@link Double#toString} (JDK 19+) is shortest except that
+     * it never uses a single digit; Python does (e.g. {@code 5e-324}), so a one-digit candidate is tried too.
+     */
+    private static BigDecimal shortest(double x) {
+        BigDecimal bd = new BigDecimal(Double.toString(x)).stripTrailingZeros();
+        if (bd.precision() == 2) {
+            BigDecimal step = BigDecimal.ONE.movePointRight(bd.precision() - 1 - bd.scale());
+            BigDecimal down = bd.divide(step).setScale(0, java.math.RoundingMode.FLOOR).multiply(step);
+            BigDecimal up = down.add(step);
+            boolean downOk = down.signum() > 0 && down.doubleValue() == x;
+            boolean upOk = up.doubleValue() == x;
+            if (downOk && upOk) {
+                BigDecimal exact = new BigDecimal(x);
+                return (exact.subtract(down).abs().compareTo(up.subtract(exact).abs()) <= 0 ? down : up).stripTrailingZeros();
+            }
+            if (downOk) {
+                return down.stripTrailingZeros();
+            }
+            if (upOk) {
+                return up.stripTrailingZeros();
+            }
+        }
+        return bd;
     }
 
     /** {@code json.dumps(value)} for null, Boolean, String, integral numbers, Double/Float. */

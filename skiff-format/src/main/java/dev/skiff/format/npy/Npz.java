@@ -36,9 +36,11 @@ public final class Npz {
         LinkedHashMap<String, NpyArray> out = new LinkedHashMap<>();
         long budget = Math.min(limits.maxDataBytes(), NpyLimits.HARD_MAX_DATA_BYTES);
         long used = 0;
+        String current = null;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(zipBytes))) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
+                current = entry.getName();
                 String key = memberKey(entry);
                 if (out.size() >= maxMembers) {
                     throw new NpyFormatException(".npz has more than " + maxMembers + " members");
@@ -66,11 +68,13 @@ public final class Npz {
                 }
                 used += bytes;
                 out.put(key, NpyArray.wrap(header.dtype(), header.shape(), header.fortranOrder(), data));
+                current = null;
             }
         } catch (NpyFormatException e) {
             throw e;
         } catch (IOException | IllegalArgumentException e) {
-            throw new NpyFormatException("invalid .npz zip: " + e.getMessage(), e);
+            throw new NpyFormatException("invalid .npz zip" + (current == null ? "" : " in member "
+                    + PyRepr.str(current)) + ": " + e.getMessage(), e);
         }
         return out;
     }

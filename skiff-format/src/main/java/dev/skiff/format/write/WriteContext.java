@@ -46,6 +46,7 @@ public final class WriteContext {
     public void node(Node n) throws IOException {
         open(n);
         close(n);
+        json.endObject();
     }
 
     void open(Node n) throws IOException {
@@ -62,6 +63,7 @@ public final class WriteContext {
         writer(n).write(n, this);
     }
 
+    /** Writes the {@code __id__}; the caller ends the object (the root adds the protocol first). */
     void close(Node n) {
         json.key("__id__").number(id(n));
     }
