@@ -28,10 +28,11 @@ public final class NpyArray {
      *                                  {@code Integer.MAX_VALUE - 8} elements, or a data length mismatch
      */
     public NpyArray(DType dtype, long[] shape, boolean fortranOrder, byte[] data) {
-        this(dtype, shape.clone(), fortranOrder, data.clone(), true);
+        this(dtype, shape.clone(), data.clone(), fortranOrder);
     }
 
-    private NpyArray(DType dtype, long[] shape, boolean fortranOrder, byte[] data, boolean unused) {
+    /** Takes ownership of {@code shape} and {@code data}. */
+    private NpyArray(DType dtype, long[] shape, byte[] data, boolean fortranOrder) {
         this.dtype = Objects.requireNonNull(dtype, "dtype");
         this.shape = shape;
         this.data = data;
@@ -60,12 +61,13 @@ public final class NpyArray {
 
     /** Takes ownership of {@code data} without copying. */
     static NpyArray wrap(DType dtype, long[] shape, boolean fortranOrder, byte[] data) {
-        return new NpyArray(dtype, shape.clone(), fortranOrder, data, true);
+        return new NpyArray(dtype, shape.clone(), data, fortranOrder);
     }
 
     /** A zero-filled array in C order. */
     public static NpyArray zeros(DType dtype, long... shape) {
-        return wrap(dtype, shape, false, new byte[Math.toIntExact(Layout.count(shape) * dtype.itemSize())]);
+        return wrap(dtype, shape, false, new byte[Math.toIntExact(Math.multiplyExact(Layout.count(shape),
+                (long) dtype.itemSize()))]);
     }
 
     // ---- factories (all C order, little-endian) ----

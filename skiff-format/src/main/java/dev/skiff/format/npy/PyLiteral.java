@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * A parser for the subset of Python literals a {@code .npy} header uses: dicts with string keys, strings in
- * either quote style with escapes, decimal integers, {@code True}/{@code False}, tuples and lists, nested.
+ * either quote style (optionally with a {@code u} prefix) with escapes, decimal integers, {@code True}/{@code False}, tuples and lists, nested.
  * Values come back as {@link String}, {@link BigInteger}, {@link Boolean}, {@link Tuple}, {@link List} and
  * {@link Map} (in source order). Anything else is rejected.
  */
@@ -61,6 +61,11 @@ final class PyLiteral {
             default -> {
                 if (c >= '0' && c <= '9') {
                     yield integer(false);
+                }
+                if ((c == 'u' || c == 'U') && pos + 1 < src.length()
+                        && (src.charAt(pos + 1) == '\'' || src.charAt(pos + 1) == '"')) {
+                    pos++; // Python 3 accepts (and ignores) the u prefix that Python 2 numpy wrote
+                    yield string();
                 }
                 if (Character.isLetter(c) || c == '_') {
                     yield name();

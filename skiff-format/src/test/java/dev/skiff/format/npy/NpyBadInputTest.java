@@ -54,6 +54,26 @@ class NpyBadInputTest {
     }
 
     @Test
+    void python2StyleUnicodePrefixIsAcceptedLikeLiteralEval() throws Exception {
+        NpyArray a = Npy.read(npy("{u'descr': [(u'x', u'<i2')], 'fortran_order': False, 'shape': (1,), }",
+                new byte[] {5, 0}), NpyLimits.DEFAULT);
+        assertThat(a.field("x").getLong(0)).isEqualTo(5);
+        readFails(npy("{'descr': b'<i2', 'fortran_order': False, 'shape': (1,), }", new byte[2]))
+                .hasMessageContaining("unsupported name 'b'");
+    }
+
+    @Test
+    void headerCanBeReadAlone() throws Exception {
+        byte[] file = Npy.write(NpyArray.ofDoubles(new long[] {2, 3}, 1, 2, 3, 4, 5, 6));
+        ByteArrayInputStream in = new ByteArrayInputStream(file);
+        NpyHeader h = Npy.readHeader(in, NpyLimits.DEFAULT);
+        assertThat(h).isEqualTo(new NpyHeader(DType.FLOAT64, new long[] {2, 3}, false));
+        assertThat(h.elementCount()).isEqualTo(6);
+        assertThat(h.dataBytes()).isEqualTo(48);
+        assertThat(in.available()).isEqualTo(48);
+    }
+
+    @Test
     void wrongMagic() {
         readFails("PK\3\4 not numpy at all".getBytes(StandardCharsets.ISO_8859_1))
                 .hasMessageContaining("not a .npy file: expected the magic \\x93NUMPY, got bytes 504b0304");

@@ -1,0 +1,25 @@
+package dev.skiff.runtime.data;
+
+/**
+ * One typed column of values, possibly with missing entries. Columns are shared, not copied: treat the
+ * arrays they wrap as read-only once a column is built.
+ */
+public sealed interface Column extends Output permits Float64Column, Int64Column, StringColumn, BoolColumn {
+    ColumnType type();
+
+    /** Number of values. */
+    int size();
+
+    @Override
+    default int rows() {
+        return size();
+    }
+
+    boolean isMissing(int i);
+
+    /** The value boxed (Double, Long, String, Boolean), or null when missing. */
+    Object get(int i);
+
+    /** The value as text, as it appears in a CSV ({@code ""} when missing). */
+    String text(int i);
+}

@@ -1,0 +1,177 @@
+package dev.skiff.runtime.data;
+
+import dev.skiff.runtime.ModelInputException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * CSV with a header row (RFC 4180 quoting) to and from frames. Each column is typed by its values as
+ * pandas would: all integers → int64, all numbers → float64, all True/False → bool, else strings;
+ * empty cells and NaN/NA/null are missing.
+ */
+public final class Csv {
+    private Csv() {
+    }
+
+    public static Frame read(Path file) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(r);
+        }
+    }
+
+    public static Frame read(Reader in) throws IOException {
+        CsvTokenizer t = new CsvTokenizer(in);
+        List<String> header = t.next();
+        if (header == null) {
+            throw new ModelInputException("the CSV is empty (a header row is required)");
+        }
+        if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+            header.set(0, header.get(0).substring(1));
+        }
+        List<List<String>> cells = new ArrayList<>();
+        for (int j = 0; j < header.size(); j++) {
+            cells.add(new ArrayList<>());
+        }
+        int row = 0;
+        for (List<String> r; (r = t.next()) != null; row++) {
+            if (r.size() == 1 && r.get(0).isEmpty() && header.size() > 1) {
+                row--;
+                continue; // blank line
+            }
+            if (r.size() != header.size()) {
+                throw new ModelInputException("CSV row " + row + " (line " + t.line() + ") has " + r.size()
+                        + " values, the header has " + header.size());
+            }
+            for (int j = 0; j < r.size(); j++) {
+                cells.get(j).add(r.get(j));
+            }
+        }
+        List<Column> cols = new ArrayList<>(header.size());
+        for (List<String> c : cells) {
+            cols.add(infer(c));
+        }
+        return Frame.of(header, cols);
+    }
+
+    static Column infer(List<String> values) {
+        int n = values.size();
+        BitSet missing = new BitSet(n);
+        boolean ints = true;
+        boolean nums = true;
+        boolean bools = true;
+        for (int i = 0; i < n; i++) {
+            String v = values.get(i).strip();
+            if (Columns.MISSING_TOKENS.contains(v)) {
+                missing.set(i);
+                continue;
+            }
+            ints &= isLong(v);
+            nums &= ints || isDouble(v);
+            bools &= v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false");
+        }
+        boolean anyValue = missing.cardinality() < n;
+        if (anyValue && bools) {
+            boolean[] b = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                b[i] = !missing.get(i) && values.get(i).strip().equalsIgnoreCase("true");
+            }
+            return new BoolColumn(b, missing.isEmpty() ? null : missing);
+        }
+        if (anyValue && ints) {
+            long[] l = new long[n];
+            for (int i = 0; i < n; i++) {
+                l[i] = missing.get(i) ? 0 : Long.parseLong(values.get(i).strip());
+            }
+            return missing.isEmpty() ? new Int64Column(l) : float64(values, missing);
+        }
+        if (nums) {
+            return float64(values, missing);
+        }
+        String[] s = new String[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = missing.get(i) ? null : values.get(i);
+        }
+        return new StringColumn(s);
+    }
+
+    /** Integers with gaps become floats with NaN, as in pandas. */
+    private static Column float64(List<String> values, BitSet missing) {
+        double[] d = new double[values.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = missing.get(i) ? Double.NaN : Columns.parseNumber(values.get(i), "", i);
+        }
+        return new Float64Column(d);
+    }
+
+    private static boolean isLong(String v) {
+        if (v.isEmpty() || v.length() > 19) {
+            return false;
+        }
+        int start = v.charAt(0) == '-' || v.charAt(0) == '+' ? 1 : 0;
+        if (start == v.length()) {
+            return false;
+        }
+        for (int i = start; i < v.length(); i++) {
+            if (v.charAt(i) < '0' || v.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDouble(String v) {
+        try {
+            Columns.parseNumber(v, "", 0);
+            return !(v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"));
+        } catch (ModelInputException e) {
+            return false;
+        }
+    }
+
+    /** Writes an output as CSV with a header ({@code prediction}, or one column per class / feature). */
+    public static void write(Output out, List<String> header, Writer w) throws IOException {
+        w.write(String.join(",", header.stream().map(Csv::quote).toList()));
+        w.write('\n');
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < out.rows(); i++) {
+            line.setLength(0);
+            switch (out) {
+                case Column c -> line.append(quote(c.text(i)));
+                case Matrix m -> {
+                    for (int j = 0; j < m.cols(); j++) {
+                        if (j > 0) {
+                            line.append(',');
+                        }
+                        line.append(m.text(i, j));
+                    }
+                }
+                case Frame f -> {
+                    for (int j = 0; j < f.cols(); j++) {
+                        if (j > 0) {
+                            line.append(',');
+                        }
+                        line.append(quote(f.column(j).text(i)));
+                    }
+                }
+            }
+            line.append('\n');
+            w.write(line.toString());
+        }
+    }
+
+    static String quote(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The estimator contract every rebuilt scikit-learn object fulfils: immutable, thread-safe, with
+ * scikit-learn's methods and numbers.
+ */
+package dev.skiff.runtime.estimator;
