@@ -1,4 +1,4 @@
 /**
- * Preprocessing: scalers, normalizers, imputers, encoders, polynomial features, function transformers, PCA, rebuilt from fitted scikit-learn state with scikit-learn's arithmetic.
+ * Numeric preprocessing: scalers, normalizers, polynomial features and function transformers, rebuilt from fitted scikit-learn state with scikit-learn's arithmetic.
  */
 package dev.skiff.runtime.preprocessing;
