@@ -22,7 +22,12 @@ final class Errors {
     }
 
     static int exitCode(Throwable e) {
-        if (e instanceof SkopsFormatException || e instanceof IOException) {
+        if (e instanceof dev.skiff.format.audit.UntrustedTypesException) {
+            return SkiffCli.UNTRUSTED;
+        }
+        if (e instanceof SkopsFormatException || e instanceof IOException || e instanceof IllegalArgumentException
+                || e instanceof dev.skiff.runtime.ModelBuildException || e instanceof UnsupportedOperationException
+                || e instanceof dev.skiff.runtime.ModelInputException) {
             return SkiffCli.INVALID_INPUT;
         }
         return 1;

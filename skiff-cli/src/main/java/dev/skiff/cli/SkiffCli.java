@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code skiff} command: sub-commands over Skiff's modules, and the exit codes scripts rely on. */
 @Command(name = "skiff", mixinStandardHelpOptions = true, version = "skiff 0.1.0",
         description = "Host, version, document, share and serve scikit-learn models from the JVM.",
-        subcommands = {InspectCommand.class, AuditCommand.class, RepackCommand.class,
+        subcommands = {InspectCommand.class, AuditCommand.class, RepackCommand.class, PredictCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SkiffCli implements Runnable {
     /** Success. */

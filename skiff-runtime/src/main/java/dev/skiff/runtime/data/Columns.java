@@ -99,6 +99,48 @@ public final class Columns {
         };
     }
 
+    static Column take(Column c, int[] idx) {
+        int n = idx.length;
+        return switch (c) {
+            case Float64Column f -> {
+                double[] v = new double[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = f.values()[idx[i]];
+                }
+                yield new Float64Column(v);
+            }
+            case Int64Column l -> {
+                long[] v = new long[n];
+                BitSet miss = l.missing() == null ? null : new BitSet(n);
+                for (int i = 0; i < n; i++) {
+                    v[i] = l.values()[idx[i]];
+                    if (miss != null && l.isMissing(idx[i])) {
+                        miss.set(i);
+                    }
+                }
+                yield new Int64Column(v, miss);
+            }
+            case StringColumn s -> {
+                String[] v = new String[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = s.values()[idx[i]];
+                }
+                yield new StringColumn(v);
+            }
+            case BoolColumn b -> {
+                boolean[] v = new boolean[n];
+                BitSet miss = b.missing() == null ? null : new BitSet(n);
+                for (int i = 0; i < n; i++) {
+                    v[i] = b.values()[idx[i]];
+                    if (miss != null && b.isMissing(idx[i])) {
+                        miss.set(i);
+                    }
+                }
+                yield new BoolColumn(v, miss);
+            }
+        };
+    }
+
     /** The column as doubles (missing → NaN); strings are parsed and a bad one names its row and column. */
     public static double[] toDoubles(String name, Column c) {
         double[] out = new double[c.size()];

@@ -166,6 +166,15 @@ public final class Frame implements Data, Output {
         return new Frame(names, c, to - from, positional);
     }
 
+    /** The rows at these indices, in this order (rows may repeat). */
+    public Frame takeRows(int[] rowIdx) {
+        List<Column> c = new ArrayList<>(columns.size());
+        for (Column col : columns) {
+            c.add(Columns.take(col, rowIdx));
+        }
+        return new Frame(names, c, rowIdx.length, positional);
+    }
+
     /** Name-to-column view in order. */
     public Map<String, Column> asMap() {
         Map<String, Column> m = new LinkedHashMap<>();
