@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "skiff", mixinStandardHelpOptions = true, version = "skiff 0.1.0",
         description = "Host, version, document, share and serve scikit-learn models from the JVM.",
         subcommands = {InspectCommand.class, AuditCommand.class, RepackCommand.class, PredictCommand.class,
-                BenchCommand.class,
+                BenchCommand.class, ServeCommand.class, AdminCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SkiffCli implements Runnable {
     /** Success. */

@@ -1,0 +1,14 @@
+package dev.skiff.hub.api;
+
+import java.util.List;
+
+/** Every endpoint group of the hub, in registration order (earlier groups win on overlapping patterns). */
+public final class Routes {
+    private Routes() {
+    }
+
+    public static List<RouteGroup> all() {
+        return List.of(
+                new SystemRoutes());
+    }
+}
