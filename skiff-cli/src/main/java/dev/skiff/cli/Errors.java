@@ -17,6 +17,9 @@ final class Errors {
         if (e instanceof OutOfMemoryError) {
             return "out of memory; raise -Xmx (set JAVA_OPTS) or use a smaller file";
         }
+        if (e instanceof StackOverflowError) {
+            return "nesting too deep to process";
+        }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }

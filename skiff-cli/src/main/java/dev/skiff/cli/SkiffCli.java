@@ -38,6 +38,12 @@ public final class SkiffCli implements Runnable {
             cmd.getErr().println("skiff: " + Errors.describe(e));
             return Errors.exitCode(e);
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // picocli hands Errors straight through; they still deserve one line and a documented code
+            System.err.println("skiff: " + Errors.describe(e));
+            return INVALID_INPUT;
+        }
     }
 }

@@ -19,16 +19,22 @@ import java.util.Map;
  * any size), but refuses duplicate keys and nesting deeper than a bound instead of recursing without end.
  */
 public final class JsonParser {
+    /** Python (3.11+) refuses to parse or print integers of more than 4300 digits; so do we (plus a sign). */
+    public static final int MAX_NUMBER_LENGTH = 4301;
     private final JsonFactory factory;
 
     public JsonParser(int maxDepth, long maxStringLength) {
+        this(maxDepth, maxStringLength, 100_000);
+    }
+
+    public JsonParser(int maxDepth, long maxStringLength, int maxNumberLength) {
         this.factory = new JsonFactoryBuilder()
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(maxDepth)
                         .maxStringLength((int) Math.min(Integer.MAX_VALUE - 8, maxStringLength))
-                        .maxNumberLength(100_000)
+                        .maxNumberLength(maxNumberLength)
                         .maxDocumentLength(-1)
                         .build())
                 .build();

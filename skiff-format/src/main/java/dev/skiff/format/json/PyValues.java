@@ -90,7 +90,7 @@ public final class PyValues {
      * arrays and objects come back as {@link List} and {@link Map}.
      */
     public static Object loads(String text) throws JsonSyntaxException {
-        return toJava(new JsonParser(200, Integer.MAX_VALUE - 8).parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return toJava(new JsonParser(200, Integer.MAX_VALUE - 8, JsonParser.MAX_NUMBER_LENGTH).parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     public static Object toJava(Json j) {

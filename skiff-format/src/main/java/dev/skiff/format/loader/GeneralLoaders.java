@@ -46,14 +46,20 @@ final class GeneralLoaders {
         r.reader("DictNode", GeneralLoaders::readDict);
         r.writer(DictNode.class, (n, w) -> {
             w.loader("DictNode");
+            if (w.compact()) { // Python reads key_types first
+                w.json().key("key_types");
+                w.node(n.keyTypes());
+            }
             w.json().key("content").beginObject();
             for (DictNode.Entry e : n.entries()) {
                 w.json().key(e.key());
                 w.node(e.value());
             }
             w.json().endObject();
-            w.json().key("key_types");
-            w.node(n.keyTypes());
+            if (!w.compact()) {
+                w.json().key("key_types");
+                w.node(n.keyTypes());
+            }
         });
 
         r.reader("DefaultDictNode", s -> {
@@ -195,7 +201,10 @@ final class GeneralLoaders {
         for (Map.Entry<String, Json> e : content.fields().entrySet()) {
             entries.add(new DictNode.Entry(e.getKey(), s.child(e.getValue(), Paths.key(e.getKey()))));
         }
-        if (keyTypes instanceof ListNode l && l.items().size() != entries.size()) {
+        if (!(keyTypes instanceof ListNode l)) {
+            throw s.error("key_types must be a ListNode of types, found a " + keyTypes.loader());
+        }
+        if (l.items().size() != entries.size()) {
             throw s.error("key_types lists " + l.items().size() + " types for " + entries.size() + " keys");
         }
         return new DictNode(s.className(), s.module(), s.id(), entries, keyTypes);

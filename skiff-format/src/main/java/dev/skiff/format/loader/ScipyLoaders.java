@@ -32,7 +32,8 @@ final class ScipyLoaders {
         Map<String, NpyArray> arrays;
         try {
             var limits = s.context().limits();
-            arrays = Npz.read(bytes, limits.npyLimits(limits.maxMemberBytes()), 64);
+            long budget = Math.min(limits.maxMemberBytes(), dev.skiff.format.read.HeapBudget.available());
+            arrays = Npz.read(bytes, limits.npyLimits(limits.maxMemberBytes()).withMaxDataBytes(budget), 64);
         } catch (NpyFormatException e) {
             throw s.error("member \"" + s.string("file") + "\": " + e.getMessage());
         }

@@ -27,6 +27,8 @@ final class SklearnLoaders {
         r.reader("TreeNode", s -> readReduce(s, TreeNode::new));
         r.writer(TreeNode.class, (n, w) -> writeReduce(n, w));
         r.reader("LossNode", s -> readReduce(s, LossNode::new));
+        // skops 0.10 and older wrote SGD losses as "SGDNode" (same state); Skiff reads them and writes LossNode
+        r.reader("SGDNode", s -> readReduce(s, LossNode::new));
         r.writer(LossNode.class, (n, w) -> writeReduce(n, w));
         r.reader("QuantileForestNode", s -> readReduce(s, QuantileForestNode::new));
         r.writer(QuantileForestNode.class, (n, w) -> writeReduce(n, w));
@@ -57,11 +59,17 @@ final class SklearnLoaders {
 
     /** Python writes {@code __reduce__} and {@code content} before {@code __loader__} for these nodes. */
     private static void writeReduce(ReduceNode n, WriteContext w) throws IOException {
+        if (w.compact()) { // Python reads the state before the arguments
+            w.json().key("content");
+            w.node(n.state());
+        }
         w.json().key("__reduce__").beginObject().key("args");
         w.node(n.args());
         w.json().endObject();
-        w.json().key("content");
-        w.node(n.state());
+        if (!w.compact()) {
+            w.json().key("content");
+            w.node(n.state());
+        }
         w.loader(n.loader());
     }
 }

@@ -60,6 +60,9 @@ public final class State {
             return 0;
         }
         if (v instanceof Json.JNumber n && n.integral()) {
+            if (n.text().length() > 20) {
+                throw error("__id__ with " + n.text().length() + " digits is out of the 64-bit range");
+            }
             BigInteger b = new BigInteger(n.text());
             if (b.bitLength() > 63) {
                 throw error("__id__ " + n.text() + " is out of the 64-bit range");

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
@@ -34,6 +36,7 @@ public final class ZipMembers implements MemberSource {
     }
 
     public static ZipMembers open(Path file, ReadLimits limits) throws SkopsFormatException {
+        CentralDirectory.check(file, limits.maxMembers());
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
@@ -96,8 +99,11 @@ public final class ZipMembers implements MemberSource {
             throw new SkopsFormatException("zip member \"" + name + "\" needs " + declared
                     + " bytes, more than this JVM's heap can spare (raise -Xmx)");
         }
-        try (InputStream in = zip.getInputStream(e)) {
+        try (CheckedInputStream in = new CheckedInputStream(zip.getInputStream(e), new CRC32())) {
             byte[] data = declared >= 0 ? readExactly(in, name, (int) declared) : readBounded(in, name, bound, maxBytes);
+            if (e.getCrc() != -1 && in.getChecksum().getValue() != e.getCrc()) {
+                throw new SkopsFormatException("zip member \"" + name + "\" fails its CRC-32 check (corrupt file)");
+            }
             total += data.length;
             return data;
         } catch (SkopsFormatException ex) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -40,7 +41,7 @@ public final class SkopsWriter {
     /** The {@code schema.json} text and members of {@code root}. */
     public Map<String, byte[]> members(Node root, WriteOptions options) throws IOException {
         StringBuilder json = new StringBuilder(64 * 1024);
-        WriteContext ctx = new WriteContext(json, registry, maxNodesWritten);
+        WriteContext ctx = new WriteContext(json, registry, maxNodesWritten, needsCompact(root));
         ctx.open(root);
         ctx.close(root);
         ctx.json().key("protocol").number(LoaderRegistry.PROTOCOL);
@@ -52,6 +53,32 @@ public final class SkopsWriter {
         }
         members.put("schema.json", json.toString().getBytes(StandardCharsets.US_ASCII));
         return members;
+    }
+
+    /**
+     * Python writes a shared object in full at every occurrence, and so does Skiff, unless the tree shares so
+     * much that this would explode (a crafted DAG doubles with each level): then repeats become references.
+     */
+    static boolean needsCompact(Node root) {
+        Map<Node, Long> size = new IdentityHashMap<>();
+        long expanded = expandedSize(root, size);
+        return expanded > 4L * size.size() + 100_000;
+    }
+
+    private static long expandedSize(Node n, Map<Node, Long> memo) {
+        Long known = memo.get(n);
+        if (known != null) {
+            return known;
+        }
+        long total = 1;
+        for (Node.Child c : n.children()) {
+            total += expandedSize(c.node(), memo);
+            if (total < 0 || total > Long.MAX_VALUE / 4) {
+                total = Long.MAX_VALUE / 4;
+            }
+        }
+        memo.put(n, total);
+        return total;
     }
 
     public void write(Node root, WriteOptions options, OutputStream out) throws IOException {

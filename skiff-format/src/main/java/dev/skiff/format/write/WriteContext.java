@@ -24,13 +24,25 @@ public final class WriteContext {
     private final Map<Node, Long> ids = new IdentityHashMap<>();
     private final Map<String, byte[]> members = new LinkedHashMap<>();
     private final long maxNodesWritten;
+    private final boolean compact;
+    private final java.util.Set<Node> full = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private long nextId = 1;
     private long written;
 
-    WriteContext(StringBuilder out, LoaderRegistry registry, long maxNodesWritten) {
+    WriteContext(StringBuilder out, LoaderRegistry registry, long maxNodesWritten, boolean compact) {
         this.json = new PyJsonWriter(out);
         this.registry = registry;
         this.maxNodesWritten = maxNodesWritten;
+        this.compact = compact;
+    }
+
+    /**
+     * True when shared nodes are written once and then referenced by {@code __id__} alone (which Python's
+     * reader resolves from its memo before looking at anything else). Then children must be written in the
+     * order Python reads them, so that the full state always comes first.
+     */
+    public boolean compact() {
+        return compact;
     }
 
     public PyJsonWriter json() {
@@ -60,6 +72,10 @@ public final class WriteContext {
         json.beginObject();
         json.key("__class__").string(n.className());
         json.key("__module__").string(n.module());
+        if (compact && !full.add(n)) {
+            loader(n.loader()); // a reference: Python returns the node already read under this id
+            return;
+        }
         writer(n).write(n, this);
     }
 

@@ -34,19 +34,24 @@ public final class PythonOracle {
     public static String run(String code, String input, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(python().toString(), "-c", code));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
-        try (var in = p.getOutputStream()) {
-            in.write(input.getBytes(StandardCharsets.UTF_8));
+        Path outFile = Files.createTempFile("oracle", ".out");
+        Path errFile = Files.createTempFile("oracle", ".err");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectOutput(outFile.toFile()).redirectError(errFile.toFile()).start();
+            try (var in = p.getOutputStream()) {
+                in.write(input.getBytes(StandardCharsets.UTF_8));
+            }
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("python did not finish within 300 s");
+            }
+            if (p.exitValue() != 0) {
+                throw new AssertionError("python failed (" + p.exitValue() + "):\n" + Files.readString(errFile));
+            }
+            return Files.readString(outFile);
+        } finally {
+            Files.deleteIfExists(outFile);
+            Files.deleteIfExists(errFile);
         }
-        var out = p.getInputStream().readAllBytes();
-        var err = p.getErrorStream().readAllBytes();
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("python timed out");
-        }
-        if (p.exitValue() != 0) {
-            throw new AssertionError("python failed (" + p.exitValue() + "):\n" + new String(err, StandardCharsets.UTF_8));
-        }
-        return new String(out, StandardCharsets.UTF_8);
     }
 }
