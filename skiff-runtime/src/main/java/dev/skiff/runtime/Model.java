@@ -8,7 +8,6 @@ import dev.skiff.runtime.estimator.Estimator;
 import dev.skiff.runtime.estimator.Method;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,12 +20,14 @@ import java.util.Set;
 public final class Model {
     private final Estimator root;
     private final List<String> names;
+    private final Set<String> known;
     private final int nFeatures;
 
     Model(Estimator root) {
         this.root = root;
         List<String> n = root.featureNamesIn();
         this.names = n == null ? null : List.copyOf(n);
+        this.known = names == null ? Set.of() : Set.copyOf(names);
         this.nFeatures = names != null ? names.size() : root.nFeaturesIn();
     }
 
@@ -98,7 +99,9 @@ public final class Model {
     /** The input with the model's columns, in the model's order. */
     public Frame align(Frame x) {
         if (names != null && !x.isPositional()) {
-            Set<String> known = new HashSet<>(names);
+            if (x.names().equals(names)) {
+                return x; // already the model's columns in the model's order
+            }
             for (String c : x.names()) {
                 if (!known.contains(c)) {
                     throw new ModelInputException("unknown column \"" + c + "\"; the model expects " + names);

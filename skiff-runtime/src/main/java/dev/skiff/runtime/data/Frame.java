@@ -19,7 +19,7 @@ import java.util.Map;
 public final class Frame implements Data, Output {
     private final List<String> names;
     private final List<Column> columns;
-    private final Map<String, Integer> index;
+    private volatile Map<String, Integer> index;
     private final int rows;
     private final boolean positional;
 
@@ -28,13 +28,28 @@ public final class Frame implements Data, Output {
         this.columns = List.copyOf(columns);
         this.rows = rows;
         this.positional = positional;
-        Map<String, Integer> idx = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            if (idx.put(names.get(i), i) != null) {
-                throw new ModelInputException("duplicate column name \"" + names.get(i) + "\"");
+    }
+
+    /** The name index, built on first use (most calls never look a column up by name). */
+    private Map<String, Integer> index() {
+        Map<String, Integer> idx = index;
+        if (idx == null) {
+            idx = new HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                idx.put(names.get(i), i);
+            }
+            index = idx;
+        }
+        return idx;
+    }
+
+    private static void checkUnique(List<String> names) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String n : names) {
+            if (!seen.add(n)) {
+                throw new ModelInputException("duplicate column name \"" + n + "\"");
             }
         }
-        this.index = idx;
     }
 
     /** Named columns; all must have the same length. */
@@ -42,6 +57,7 @@ public final class Frame implements Data, Output {
         if (names.size() != columns.size()) {
             throw new IllegalArgumentException(names.size() + " names for " + columns.size() + " columns");
         }
+        checkUnique(names);
         int n = columns.isEmpty() ? 0 : columns.get(0).size();
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).size() != n) {
@@ -106,6 +122,7 @@ public final class Frame implements Data, Output {
         if (newNames.size() != columns.size()) {
             throw new ModelInputException("expected " + newNames.size() + " columns, got " + columns.size());
         }
+        checkUnique(newNames);
         return new Frame(newNames, columns, rows, false);
     }
 
@@ -137,12 +154,12 @@ public final class Frame implements Data, Output {
 
     /** The column called {@code name}, or null. */
     public Column column(String name) {
-        Integer j = index.get(name);
+        Integer j = index().get(name);
         return j == null ? null : columns.get(j);
     }
 
     public int indexOf(String name) {
-        Integer j = index.get(name);
+        Integer j = index().get(name);
         return j == null ? -1 : j;
     }
 
@@ -188,8 +205,25 @@ public final class Frame implements Data, Output {
     public Matrix toMatrix() {
         int m = columns.size();
         double[] out = new double[Math.multiplyExact(rows, m)];
+        double[][] plain = new double[m][];
+        boolean allFloat = true;
         for (int j = 0; j < m; j++) {
-            Columns.fillDoubles(names.get(j), columns.get(j), out, j, m);
+            if (columns.get(j) instanceof Float64Column f) {
+                plain[j] = f.values();
+            } else {
+                allFloat = false;
+            }
+        }
+        if (allFloat) { // the common case: fill row by row, reading the columns side by side
+            for (int i = 0, o = 0; i < rows; i++) {
+                for (int j = 0; j < m; j++) {
+                    out[o++] = plain[j][i];
+                }
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                Columns.fillDoubles(names.get(j), columns.get(j), out, j, m);
+            }
         }
         return new Matrix(out, rows, m);
     }
