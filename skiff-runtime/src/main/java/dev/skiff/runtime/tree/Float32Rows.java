@@ -30,6 +30,7 @@ record Float32Rows(float[] data, int rows, int cols, boolean hasNaN, boolean has
             f[i] = v;
             if (v != v) {
                 nan = true;
+                f[i] = Float.NaN; // canonical (positive) NaN: the integer-key walk sends it right
             } else if (v == Float.POSITIVE_INFINITY || v == Float.NEGATIVE_INFINITY) {
                 inf = true;
             }
