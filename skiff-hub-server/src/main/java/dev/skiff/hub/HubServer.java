@@ -4,9 +4,12 @@ import dev.skiff.hub.api.RouteGroup;
 import dev.skiff.hub.api.Routes;
 import dev.skiff.hub.db.Database;
 import dev.skiff.hub.db.SqlMetaStore;
+import dev.skiff.hub.git.GitHttp;
 import dev.skiff.hub.http.HubHandler;
 import dev.skiff.hub.http.Router;
+import dev.skiff.hub.repo.GitRepoStorage;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -53,18 +56,33 @@ public final class HubServer implements AutoCloseable {
             int port = connector.getLocalPort();
             String base = config.publicUrl() != null ? config.publicUrl().replaceAll("/+$", "")
                     : "http://" + (config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host()) + ":" + port;
-            Hub hub = new Hub(config.withPort(port), new SqlMetaStore(db.dataSource()), base);
+            Hub hub = new Hub(config.withPort(port), new SqlMetaStore(db.dataSource()),
+                    new GitRepoStorage(config.dataDir().resolve("git")), base);
             Router router = new Router();
             for (RouteGroup g : Routes.all()) {
                 g.register(router, hub);
             }
-            server.setHandler(new HubHandler(router, base, segs -> false, null));
+            server.setHandler(blocking(new HubHandler(router, base, GitHttp::matches, GitHttp.handler(hub))));
             server.start();
             return new HubServer(server, db, hub);
         } catch (Exception e) {
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * Declares the hub's handling as blocking (it reads bodies, runs SQL and git). A handler wrapping nothing reports
+     * itself non-blocking, and Jetty then runs it on the selector thread itself: a request whose body arrives after
+     * its headers then waits for bytes no thread is selecting for, until the idle timeout.
+     */
+    private static Handler blocking(Handler h) {
+        return new Handler.Wrapper(h) {
+            @Override
+            public InvocationType getInvocationType() {
+                return InvocationType.BLOCKING;
+            }
+        };
     }
 
     public Hub hub() {
@@ -89,6 +107,7 @@ public final class HubServer implements AutoCloseable {
         try {
             server.stop();
         } finally {
+            hub.git().close();
             db.close();
         }
     }

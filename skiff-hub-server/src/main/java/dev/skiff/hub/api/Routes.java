@@ -9,6 +9,13 @@ public final class Routes {
 
     public static List<RouteGroup> all() {
         return List.of(
-                new SystemRoutes());
+                new SystemRoutes(),
+                new RepoRoutes(),
+                new ListRoutes(),
+                new FileRoutes(),
+                new TreeRoutes(),
+                new CommitRoutes(),
+                new LfsRoutes(),
+                new RefRoutes());
     }
 }

@@ -21,9 +21,10 @@ public interface MetaStore {
         }
     }
 
+    /** A repository's metadata; {@code sdk} is a Space's SDK (null for other types). */
     record Repo(String type, String namespace, String name, boolean isPrivate, String gated, String createdAt,
                 String lastModified, String sha, String cardData, List<String> tags, String pipelineTag,
-                String libraryName, long downloads, long likes, String storageId) {
+                String libraryName, long downloads, long likes, String storageId, String sdk) {
         public String id() {
             return namespace + "/" + name;
         }

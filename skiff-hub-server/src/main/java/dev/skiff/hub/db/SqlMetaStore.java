@@ -177,22 +177,15 @@ public final class SqlMetaStore implements MetaStore {
     }
 
     private static final String REPO_COLUMNS = "type, namespace, name, private, gated, created_at, last_modified, sha, "
-            + "card_data, tags, pipeline_tag, library_name, downloads, likes, storage_id";
+            + "card_data, tags, pipeline_tag, library_name, downloads, likes, storage_id, sdk";
 
     @Override
     public boolean createRepo(Repo r) {
-        return tx(c -> {
-            try (PreparedStatement ps = prepare(c, "SELECT 1 FROM repos WHERE type = ? AND namespace = ? AND name = ?",
-                    r.type(), r.namespace(), r.name()); ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return false;
-                }
-            }
-            update(c, "INSERT INTO repos (" + REPO_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    r.type(), r.namespace(), r.name(), r.isPrivate(), r.gated(), r.createdAt(), r.lastModified(), r.sha(),
-                    r.cardData(), tagsJson(r.tags()), r.pipelineTag(), r.libraryName(), r.downloads(), r.likes(), r.storageId());
-            return true;
-        });
+        return tx(c -> update(c, "INSERT INTO repos (" + REPO_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (type, namespace, name) DO NOTHING",
+                r.type(), r.namespace(), r.name(), r.isPrivate(), r.gated(), r.createdAt(), r.lastModified(), r.sha(),
+                r.cardData(), tagsJson(r.tags()), r.pipelineTag(), r.libraryName(), r.downloads(), r.likes(), r.storageId(),
+                r.sdk()) > 0);
     }
 
     @Override
@@ -212,16 +205,29 @@ public final class SqlMetaStore implements MetaStore {
 
     @Override
     public boolean moveRepo(String type, String fromNs, String fromName, String toNs, String toName) {
-        return tx(c -> {
-            try (PreparedStatement ps = prepare(c, "SELECT 1 FROM repos WHERE type = ? AND namespace = ? AND name = ?",
-                    type, toNs, toName); ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return false;
+        try {
+            return tx(c -> {
+                try (PreparedStatement ps = prepare(c, "SELECT 1 FROM repos WHERE type = ? AND namespace = ? AND name = ?",
+                        type, toNs, toName); ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
                 }
+                return update(c, "UPDATE repos SET namespace = ?, name = ?, last_modified = ? WHERE type = ? AND namespace = ? AND name = ?",
+                        toNs, toName, now(), type, fromNs, fromName) > 0;
+            });
+        } catch (StoreException e) {
+            if (isUniqueViolation(e.getCause())) {
+                return false; // a concurrent create or move took the name between the check and the update
             }
-            return update(c, "UPDATE repos SET namespace = ?, name = ?, last_modified = ? WHERE type = ? AND namespace = ? AND name = ?",
-                    toNs, toName, now(), type, fromNs, fromName) > 0;
-        });
+            throw e;
+        }
+    }
+
+    /** PostgreSQL's unique_violation, or SQLite's constraint failure (19, or an extended code of it) on a key. */
+    private static boolean isUniqueViolation(Throwable t) {
+        return t instanceof SQLException e && ("23505".equals(e.getSQLState())
+                || ((e.getErrorCode() & 0xff) == 19 && String.valueOf(e.getMessage()).matches("(?s).*(UNIQUE|PRIMARY KEY).*")));
     }
 
     @Override
@@ -275,7 +281,7 @@ public final class SqlMetaStore implements MetaStore {
     private static Repo readRepo(ResultSet rs) throws SQLException {
         return new Repo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), tags(rs.getString(10)),
-                rs.getString(11), rs.getString(12), rs.getLong(13), rs.getLong(14), rs.getString(15));
+                rs.getString(11), rs.getString(12), rs.getLong(13), rs.getLong(14), rs.getString(15), rs.getString(16));
     }
 
     private static String tagsJson(List<String> tags) {
