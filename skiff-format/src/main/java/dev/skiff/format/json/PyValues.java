@@ -10,6 +10,9 @@ import java.util.Map;
  * form, so {@code 1.0} stays a float), and {@code json.loads} of such text back into Java values.
  */
 public final class PyValues {
+    /** One parser for all primitives: building a Jackson factory per value would dominate reading a forest. */
+    private static final JsonParser PRIMITIVES = new JsonParser(200, Integer.MAX_VALUE - 8, JsonParser.MAX_NUMBER_LENGTH);
+
     private PyValues() {
     }
 
@@ -90,7 +93,7 @@ public final class PyValues {
      * arrays and objects come back as {@link List} and {@link Map}.
      */
     public static Object loads(String text) throws JsonSyntaxException {
-        return toJava(new JsonParser(200, Integer.MAX_VALUE - 8, JsonParser.MAX_NUMBER_LENGTH).parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return toJava(PRIMITIVES.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     public static Object toJava(Json j) {

@@ -48,8 +48,12 @@ public final class ReadContext {
 
     /** Reads the node whose state is {@code json}, at {@code path}; shared ids give the same node. */
     public Node node(Json json, String path) throws SkopsFormatException {
+        return node(json, new NodePath(null, path));
+    }
+
+    Node node(Json json, NodePath path) throws SkopsFormatException {
         if (!(json instanceof Json.JObject obj)) {
-            throw SkopsFormatException.at(path, "expected a node (JSON object), found a JSON " + json.kind());
+            throw SkopsFormatException.at(path.toString(), "expected a node (JSON object), found a JSON " + json.kind());
         }
         State state = new State(obj, path, this);
         long id = state.id();
@@ -59,7 +63,7 @@ public final class ReadContext {
                 return known;
             }
             if (building.contains(id)) {
-                throw SkopsFormatException.at(path, "__id__ " + id + " refers to one of its own ancestors (a cycle)");
+                throw SkopsFormatException.at(path.toString(), "__id__ " + id + " refers to one of its own ancestors (a cycle)");
             }
         }
         String loader = state.string("__loader__");
@@ -67,14 +71,14 @@ public final class ReadContext {
         state.string("__module__");
         NodeReader reader = registry.reader(loader, protocol);
         if (reader == null) {
-            throw SkopsFormatException.at(path, "unknown loader \"" + loader + "\" for type " + state.typeName()
+            throw SkopsFormatException.at(path.toString(), "unknown loader \"" + loader + "\" for type " + state.typeName()
                     + " (protocol " + protocol + ")");
         }
         if (++nodes > limits.maxNodes()) {
-            throw SkopsFormatException.at(path, "more than " + limits.maxNodes() + " nodes");
+            throw SkopsFormatException.at(path.toString(), "more than " + limits.maxNodes() + " nodes");
         }
         if (++depth > limits.maxDepth()) {
-            throw SkopsFormatException.at(path, "nodes nested deeper than " + limits.maxDepth() + " levels");
+            throw SkopsFormatException.at(path.toString(), "nodes nested deeper than " + limits.maxDepth() + " levels");
         }
         if (id != 0) {
             building.add(id);

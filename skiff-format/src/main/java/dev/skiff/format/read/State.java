@@ -14,17 +14,18 @@ import java.util.List;
  */
 public final class State {
     private final Json.JObject json;
-    private final String path;
+    private final NodePath path;
     private final ReadContext ctx;
 
-    State(Json.JObject json, String path, ReadContext ctx) {
+    State(Json.JObject json, NodePath path, ReadContext ctx) {
         this.json = json;
         this.path = path;
         this.ctx = ctx;
     }
 
+    /** The node path, e.g. {@code root.steps[0][1]} (built only when asked for: errors are rare). */
     public String path() {
-        return path;
+        return path.toString();
     }
 
     public int protocol() {
@@ -124,7 +125,7 @@ public final class State {
 
     /** Reads a child node whose state is {@code value}; {@code segment} extends the path. */
     public Node child(Json value, String segment) throws SkopsFormatException {
-        return ctx.node(value, path + segment);
+        return ctx.node(value, new NodePath(path, segment));
     }
 
     /** Reads the child node under {@code key}. */
@@ -133,14 +134,14 @@ public final class State {
     }
 
     public byte[] member(String key) throws SkopsFormatException {
-        return ctx.member(string(key), path);
+        return ctx.member(string(key), path());
     }
 
     public NpyArray npy(String key) throws SkopsFormatException {
-        return ctx.npy(string(key), path);
+        return ctx.npy(string(key), path());
     }
 
     public SkopsFormatException error(String message) {
-        return SkopsFormatException.at(path, message);
+        return SkopsFormatException.at(path(), message);
     }
 }
