@@ -16,7 +16,12 @@ public sealed interface Json {
 
     record JObject(Map<String, Json> fields) implements Json {
         public JObject {
-            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+            // the parser hands over a map it never touches again; anyone else's map is copied
+            fields = Collections.unmodifiableMap(fields instanceof Owned ? fields : new LinkedHashMap<>(fields));
+        }
+
+        /** A map only the parser fills, then gives away to one JObject. */
+        static final class Owned extends LinkedHashMap<String, Json> {
         }
 
         public Json get(String key) {

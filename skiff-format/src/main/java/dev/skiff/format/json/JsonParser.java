@@ -30,7 +30,6 @@ public final class JsonParser {
     public JsonParser(int maxDepth, long maxStringLength, int maxNumberLength) {
         this.factory = new JsonFactoryBuilder()
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(maxDepth)
                         .maxStringLength((int) Math.min(Integer.MAX_VALUE - 8, maxStringLength))
@@ -52,6 +51,8 @@ public final class JsonParser {
                 throw new JsonSyntaxException("unexpected content after the JSON value at " + location(p));
             }
             return value;
+        } catch (StackOverflowError e) {
+            throw new JsonSyntaxException("nesting too deep to parse");
         } catch (StreamConstraintsException e) {
             throw new JsonSyntaxException("beyond the parser's limits: " + firstLine(e.getOriginalMessage()));
         } catch (com.fasterxml.jackson.core.JsonParseException e) {
@@ -64,10 +65,12 @@ public final class JsonParser {
     private static Json read(com.fasterxml.jackson.core.JsonParser p, JsonToken t) throws IOException {
         return switch (t) {
             case START_OBJECT -> {
-                Map<String, Json> fields = new LinkedHashMap<>();
+                Json.JObject.Owned fields = new Json.JObject.Owned();
                 for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
                     String name = p.currentName();
-                    fields.put(name, read(p, p.nextToken()));
+                    if (fields.put(name, read(p, p.nextToken())) != null) {
+                        throw new JsonSyntaxException("Duplicate field '" + name + "' at " + location(p));
+                    }
                 }
                 yield new Json.JObject(fields);
             }

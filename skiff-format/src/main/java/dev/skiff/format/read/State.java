@@ -55,7 +55,18 @@ public final class State {
     }
 
     /** The {@code __id__}, or 0 when absent or null (Python then does not memoise the node). */
+    private long id = -1;
+    private boolean idRead;
+
     public long id() throws SkopsFormatException {
+        if (!idRead) {
+            id = readId();
+            idRead = true;
+        }
+        return id;
+    }
+
+    private long readId() throws SkopsFormatException {
         Json v = json.get("__id__");
         if (v == null || v instanceof Json.JNull) {
             return 0;
@@ -63,6 +74,9 @@ public final class State {
         if (v instanceof Json.JNumber n && n.integral()) {
             if (n.text().length() > 20) {
                 throw error("__id__ with " + n.text().length() + " digits is out of the 64-bit range");
+            }
+            if (n.text().length() <= 18) {
+                return Long.parseLong(n.text()); // every id CPython writes; BigInteger only for the odd ones
             }
             BigInteger b = new BigInteger(n.text());
             if (b.bitLength() > 63) {

@@ -95,7 +95,7 @@ public final class ZipMembers implements MemberSource {
         if (declared > bound) {
             throw tooLarge(name, declared, maxBytes);
         }
-        if (declared > HeapBudget.available()) {
+        if (!HeapBudget.fits(declared)) {
             throw new SkopsFormatException("zip member \"" + name + "\" needs " + declared
                     + " bytes, more than this JVM's heap can spare (raise -Xmx)");
         }
