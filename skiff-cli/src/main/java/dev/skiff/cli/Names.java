@@ -1,17 +1,16 @@
 package dev.skiff.cli;
 
-import java.util.regex.Pattern;
+import dev.skiff.hub.repo.RepoNames;
 
-/** The Hub's rule for user, organisation and repo names. */
+/** User and organisation names on the command line follow the hub's own rule ({@link RepoNames}). */
 final class Names {
-    private static final Pattern OK = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,95}");
-
     private Names() {
     }
 
     static void check(String name) {
-        if (!OK.matcher(name).matches() || name.contains("--") || name.contains("..")) {
-            throw new IllegalArgumentException("\"" + name + "\" is not a valid name (letters, digits, - _ . ; at most 96; no -- or ..)");
+        if (!RepoNames.isValid(name)) {
+            throw new IllegalArgumentException("\"" + name + "\" is not a valid name: use 1 to 96 letters, digits, '-',"
+                    + " '_' or '.', not starting or ending with '-' or '.', without '--' or '..'");
         }
     }
 }

@@ -9,7 +9,6 @@ import dev.skiff.hub.http.HubHandler;
 import dev.skiff.hub.http.Router;
 import dev.skiff.hub.repo.GitRepoStorage;
 import org.eclipse.jetty.http.UriCompliance;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -62,27 +61,13 @@ public final class HubServer implements AutoCloseable {
             for (RouteGroup g : Routes.all()) {
                 g.register(router, hub);
             }
-            server.setHandler(blocking(new HubHandler(router, base, GitHttp::matches, GitHttp.handler(hub))));
+            server.setHandler(new HubHandler(router, base, GitHttp::matches, GitHttp.handler(hub)));
             server.start();
             return new HubServer(server, db, hub);
         } catch (Exception e) {
             db.close();
             throw e;
         }
-    }
-
-    /**
-     * Declares the hub's handling as blocking (it reads bodies, runs SQL and git). A handler wrapping nothing reports
-     * itself non-blocking, and Jetty then runs it on the selector thread itself: a request whose body arrives after
-     * its headers then waits for bytes no thread is selecting for, until the idle timeout.
-     */
-    private static Handler blocking(Handler h) {
-        return new Handler.Wrapper(h) {
-            @Override
-            public InvocationType getInvocationType() {
-                return InvocationType.BLOCKING;
-            }
-        };
     }
 
     public Hub hub() {

@@ -33,6 +33,16 @@ public final class HubHandler extends Handler.Wrapper {
         this.delegate = delegate;
     }
 
+    /**
+     * The hub's handling blocks (it reads bodies, runs SQL and git). Left to the default, a wrapper takes the
+     * invocation type of what it wraps; were that non-blocking, Jetty would run requests on the selector thread, and
+     * a body arriving after its headers would wait for bytes no thread selects for, until the idle timeout.
+     */
+    @Override
+    public InvocationType getInvocationType() {
+        return InvocationType.BLOCKING;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String id = request.getHeaders().get("X-Request-Id");
