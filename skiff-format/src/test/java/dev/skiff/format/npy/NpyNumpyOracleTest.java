@@ -1,5 +1,7 @@
 package dev.skiff.format.npy;
 
+import dev.skiff.format.testing.PythonOracle;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,8 +35,7 @@ class NpyNumpyOracleTest {
     @BeforeAll
     @SuppressWarnings("unchecked")
     static void numpyWritesTheCases() throws Exception {
-        PythonOracle.assumeAvailable();
-        PythonOracle.run("numpy_cases.py", dir.toString());
+        PythonOracle.runResource("/npy/numpy_cases.py", dir.toString());
         cases = (Map<String, Object>) TestJson.read(dir.resolve("cases.json"));
     }
 
@@ -86,7 +87,7 @@ class NpyNumpyOracleTest {
             Files.write(out.resolve(String.format("rand_%03d.npy", i)), Npy.write(a));
             Files.write(out.resolve(String.format("rand_%03d.cbin", i)), a.toCOrder().rawData());
         }
-        String report = PythonOracle.run("numpy_check_java.py", out.toString());
+        String report = PythonOracle.runResource("/npy/numpy_check_java.py", out.toString());
         assertThat(report).contains("ok: 27 named, 300 random");
     }
 

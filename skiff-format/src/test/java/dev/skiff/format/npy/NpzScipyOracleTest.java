@@ -1,5 +1,7 @@
 package dev.skiff.format.npy;
 
+import dev.skiff.format.testing.PythonOracle;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -23,8 +25,7 @@ class NpzScipyOracleTest {
 
     @BeforeAll
     static void scipyWritesTheMatrices() throws Exception {
-        PythonOracle.assumeAvailable();
-        PythonOracle.run("scipy_npz.py", "write", dir.toString());
+        PythonOracle.runResource("/npy/scipy_npz.py", "write", dir.toString());
     }
 
     @Test
@@ -44,7 +45,7 @@ class NpzScipyOracleTest {
             assertThat(members.get("format").getString(0)).isEqualTo(name.substring(0, 3));
             Files.write(dir.resolve(name + ".java.npz"), Npz.write(members));
         }
-        assertThat(PythonOracle.run("scipy_npz.py", "check", dir.toString())).contains("ok: 11 matrices");
+        assertThat(PythonOracle.runResource("/npy/scipy_npz.py", "check", dir.toString())).contains("ok: 11 matrices");
     }
 
     @Test

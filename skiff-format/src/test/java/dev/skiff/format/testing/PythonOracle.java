@@ -30,6 +30,19 @@ public final class PythonOracle {
         return null;
     }
 
+    /** Runs the test resource script {@code resource} (e.g. {@code "/npy/numpy_cases.py"}); returns stdout. */
+    public static String runResource(String resource, String... args) throws IOException, InterruptedException {
+        java.net.URL url = PythonOracle.class.getResource(resource);
+        if (url == null) {
+            throw new IllegalStateException("missing test resource " + resource);
+        }
+        try {
+            return run(Files.readString(Path.of(url.toURI())), "", args);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs {@code code} with stdin {@code input}; returns stdout, failing the test on a non-zero exit. */
     public static String run(String code, String input, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(python().toString(), "-c", code));
