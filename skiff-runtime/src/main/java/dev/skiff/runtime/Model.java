@@ -121,8 +121,21 @@ public final class Model {
             return x.select(idx);
         }
         if (nFeatures >= 0 && x.cols() != nFeatures) {
-            throw new ModelInputException("the model expects " + nFeatures + " columns, the input has " + x.cols());
+            throw new ModelInputException(columnCountMessage(x));
         }
         return names != null ? x.withNames(names) : x;
+    }
+
+    /** Columns matched by position, but too few or too many: name the first missing or extra one. */
+    private String columnCountMessage(Frame x) {
+        String head = "the model expects " + nFeatures + " columns (matched by position), the input has " + x.cols();
+        if (x.cols() > nFeatures) {
+            String extra = x.isPositional() ? "column " + nFeatures + " (counting from 0)"
+                    : "column \"" + x.names().get(nFeatures) + "\"";
+            return head + "; extra: " + extra + (x.cols() - nFeatures > 1 ? " and after" : "");
+        }
+        String missing = names != null ? "column \"" + names.get(x.cols()) + "\""
+                : "column " + x.cols() + " (counting from 0)";
+        return head + "; missing: " + missing + (nFeatures - x.cols() > 1 ? " and after" : "");
     }
 }

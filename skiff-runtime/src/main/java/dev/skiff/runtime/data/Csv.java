@@ -42,13 +42,17 @@ public final class Csv {
             cells.add(new ArrayList<>());
         }
         int row = 0;
-        for (List<String> r; (r = t.next()) != null; row++) {
+        for (int line = t.line(); ; row++, line = t.line()) { // line: where the record starts
+            List<String> r = t.next();
+            if (r == null) {
+                break;
+            }
             if (r.size() == 1 && r.get(0).isEmpty() && header.size() > 1) {
                 row--;
                 continue; // blank line
             }
             if (r.size() != header.size()) {
-                throw new ModelInputException("CSV row " + row + " (line " + t.line() + ") has " + r.size()
+                throw new ModelInputException("CSV row " + row + " (line " + line + ") has " + r.size()
                         + " values, the header has " + header.size());
             }
             for (int j = 0; j < r.size(); j++) {
