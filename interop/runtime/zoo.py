@@ -228,6 +228,76 @@ def num_cat_reg():
     return _num_cat("reg")
 
 
+def _relabel(name, labels, description):
+    d = num_bin()
+    y = np.asarray(labels, dtype=object if isinstance(labels[0], str) else None)[d.y_train]
+    return Dataset(name, d.X_train, y, d.X_test, description=description)
+
+
+@_dataset
+def num_bin_bool():
+    return _relabel("num_bin_bool", np.array([False, True]), "numeric, bool labels")
+
+
+@_dataset
+def num_bin_float():
+    return _relabel("num_bin_float", np.array([-1.0, 2.0]), "numeric, float labels (-1.0, 2.0)")
+
+
+@_dataset
+def num_bin_neg():
+    return _relabel("num_bin_neg", np.array([-1, 1]), "numeric, labels -1/1")
+
+
+@_dataset
+def num_bin_str():
+    return _relabel("num_bin_str", ["no", "yes"], "numeric, binary string labels")
+
+
+@_dataset
+def num_const():
+    """Degenerate columns: column 2 constant, column 5 all zero in training (zero scale, zero IQR); the first
+    held-out row all zeros (zero norm)."""
+    d = num_reg()
+    Xtr, Xte = d.X_train.copy(), d.X_test.copy()
+    Xtr[:, 2] = 3.0
+    Xtr[:, 5] = 0.0
+    Xte[0, :] = 0.0
+    return Dataset("num_const", Xtr, d.y_train, Xte, description="constant / all-zero training columns, a zero row")
+
+
+@_dataset
+def num_nan_empty():
+    """Column 2 entirely missing in training (imputers drop it or keep it), NaN elsewhere too."""
+    d = num_nan_reg()
+    Xtr = d.X_train.copy()
+    Xtr[:, 2] = np.nan
+    return Dataset("num_nan_empty", Xtr, d.y_train, d.X_test, description="a column all NaN in training")
+
+
+@_dataset
+def num_hicat_bin():
+    """An integer-coded categorical with 150 categories (bitsets of several 32-bit words), NaN and unseen
+    codes, beside two continuous columns."""
+    rng = np.random.default_rng(31)
+    n = N_TRAIN * 2 + N_TEST
+    X = np.empty((n, 3))
+    X[:, 0] = rng.normal(size=n)
+    X[:, 1] = rng.integers(0, 150, n)
+    X[:, 2] = rng.normal(size=n) * 3
+    X[rng.random(n) < 0.05, 1] = np.nan
+    effect = rng.normal(size=150)
+    z = X[:, 0] + np.where(np.isnan(X[:, 1]), 0.5, effect[np.nan_to_num(X[:, 1]).astype(int)]) \
+        + rng.normal(0, 0.3, n)
+    y = (z > 0).astype(int)
+    d = Dataset("num_hicat_bin", X[:2 * N_TRAIN], y[:2 * N_TRAIN], X[2 * N_TRAIN:],
+                description="a 150-category integer column with NaN; unknown codes")
+    unk = d.X_test.copy()
+    unk[::4, 1] = 200.0
+    d.X_test_unknown = unk
+    return d
+
+
 CITIES = ["Paris", "Berlin", "São Paulo", "New York, NY", "Oslo", "Lima", "Kyiv", "Zürich"]
 
 
@@ -658,6 +728,119 @@ add("Pipeline(ColumnTransformer[remainder=passthrough],DecisionTreeRegressor)", 
                                     encoded_missing_value=-2), STRING_COLS)], remainder="passthrough"),
         S.tree.DecisionTreeRegressor(max_depth=6, random_state=0)), unknown=True, tol="exact")
 
+# ---- every family on the mixed DataFrames too (through the usual preprocessing) ----------------
+
+
+def _mixed_pipe(final, *, ordinal=False, sparse=False):
+    """ColumnTransformer by name (impute + scale numbers; one-hot or ordinal strings) -> ``final``."""
+    if ordinal:
+        ct = S.compose.ColumnTransformer([
+            ("oe", S.pre.OrdinalEncoder(handle_unknown="use_encoded_value", unknown_value=-1,
+                                        encoded_missing_value=-2), STRING_COLS),
+            ("num", S.impute.SimpleImputer(strategy="median"), NUMERIC_COLS)])
+    else:
+        ct = S.compose.ColumnTransformer([
+            ("num", S.pipeline.make_pipeline(S.impute.SimpleImputer(), S.pre.StandardScaler()), NUMERIC_COLS),
+            ("cat", S.pre.OneHotEncoder(handle_unknown="ignore", sparse_output=sparse), STRING_COLS)],
+            sparse_threshold=1.0 if sparse else 0.0)
+    return S.pipeline.Pipeline([("ct", ct), ("est", final)])
+
+
+add("Pipeline(ColumnTransformer,Lasso)", "mixed_reg", lambda: _mixed_pipe(S.lm.Lasso(alpha=0.1)), unknown=True)
+add("Pipeline(ColumnTransformer,ElasticNet)", "mixed_reg",
+    lambda: _mixed_pipe(S.lm.ElasticNet(alpha=0.1, l1_ratio=0.5)))
+add("Pipeline(ColumnTransformer,LinearRegression)", "mixed_reg", lambda: _mixed_pipe(S.lm.LinearRegression()))
+add("Pipeline(ColumnTransformer,SGDRegressor)", "mixed_reg",
+    lambda: _mixed_pipe(S.lm.SGDRegressor(random_state=0)), unknown=True)
+add("Pipeline(ColumnTransformer,LinearSVR)", "mixed_reg",
+    lambda: _mixed_pipe(S.svm.LinearSVR(max_iter=5000, random_state=0)))
+add("Pipeline(ColumnTransformer,LinearSVC)", "mixed_multi_str",
+    lambda: _mixed_pipe(S.svm.LinearSVC(max_iter=5000, random_state=0)), unknown=True)
+add("Pipeline(ColumnTransformer,RidgeClassifier)", "mixed_bin", lambda: _mixed_pipe(S.lm.RidgeClassifier()))
+add("Pipeline(ColumnTransformer[sparse],SGDClassifier[modified_huber])", "mixed_bin",
+    lambda: _mixed_pipe(S.lm.SGDClassifier(loss="modified_huber", random_state=0), sparse=True), unknown=True)
+add("Pipeline(SimpleImputer,LogisticRegression)", "num_nan_multi_str",
+    lambda: S.pipeline.make_pipeline(S.impute.SimpleImputer(strategy="median"), S.pre.StandardScaler(),
+                                     S.lm.LogisticRegression(max_iter=2000)))
+add("Pipeline(SimpleImputer,Ridge)", "num_nan_reg",
+    lambda: S.pipeline.make_pipeline(S.impute.SimpleImputer(), S.lm.Ridge()))
+add("Pipeline(ColumnTransformer[ordinal],GradientBoostingClassifier)", "mixed_multi_str",
+    lambda: _mixed_pipe(S.ensemble.GradientBoostingClassifier(**_GB), ordinal=True), unknown=True, tol="ensemble")
+add("Pipeline(ColumnTransformer[ordinal],GradientBoostingRegressor[huber])", "mixed_reg",
+    lambda: _mixed_pipe(S.ensemble.GradientBoostingRegressor(loss="huber", **_GB), ordinal=True), tol="ensemble")
+add("Pipeline(ColumnTransformer[sparse],ExtraTreesRegressor)", "mixed_reg",
+    lambda: _mixed_pipe(S.ensemble.ExtraTreesRegressor(n_estimators=20, max_depth=8, random_state=0),
+                        sparse=True), unknown=True, tol="ensemble")
+add("Pipeline(ColumnTransformer,RandomForestRegressor)", "mixed_reg",
+    lambda: _mixed_pipe(S.ensemble.RandomForestRegressor(n_estimators=20, max_depth=8, random_state=0)),
+    tol="ensemble")
+add("Pipeline(ColumnTransformer[ordinal],ExtraTreesClassifier)", "mixed_multi_str",
+    lambda: _mixed_pipe(S.ensemble.ExtraTreesClassifier(n_estimators=20, random_state=0), ordinal=True),
+    tol="ensemble")
+add("Pipeline(ColumnTransformer,DecisionTreeClassifier)", "mixed_multi_str",
+    lambda: _mixed_pipe(S.tree.DecisionTreeClassifier(max_depth=6, random_state=0)), unknown=True, tol="exact")
+add("Pipeline(ColumnTransformer[ordinal],IsolationForest)", "mixed_bin",
+    lambda: _mixed_pipe(S.ensemble.IsolationForest(n_estimators=30, random_state=0), ordinal=True),
+    unknown=True, tol="ensemble")
+add("Pipeline(ColumnTransformer,PCA)", "mixed_bin", lambda: _mixed_pipe(S.decomposition.PCA(n_components=4)))
+add("StandardScaler[DataFrame,NaN]", "mixed_bin", lambda: S.pre.StandardScaler(), view=numbers_only)
+add("RobustScaler[DataFrame,NaN]", "mixed_reg", lambda: S.pre.RobustScaler(), view=numbers_only)
+add("ExtraTreeClassifier", "num_bin", lambda: S.tree.ExtraTreeClassifier(random_state=0), **_TREE)
+add("ExtraTreeRegressor", "num_reg_multi", lambda: S.tree.ExtraTreeRegressor(random_state=0), **_TREE)
+add("ExtraTreesClassifier[multi-output]", "num_multiout_clf",
+    lambda: S.ensemble.ExtraTreesClassifier(n_estimators=10, random_state=0), methods=("predict",), **_ENS)
+add("DummyClassifier[prior]", "mixed_multi_str", lambda: S.dummy.DummyClassifier(strategy="prior"))
+add("DummyRegressor[mean]", "mixed_reg", lambda: S.dummy.DummyRegressor())
+
+# ---- label types, degenerate columns, wide categorical bitsets ---------------------------------
+
+for _d in ("num_bin_bool", "num_bin_float", "num_bin_neg", "num_bin_str"):
+    add("LogisticRegression", _d, lambda: S.lm.LogisticRegression(max_iter=5000))
+    add("DecisionTreeClassifier[depth=5]", _d,
+        lambda: S.tree.DecisionTreeClassifier(max_depth=5, random_state=0), **_TREE)
+add("HistGradientBoostingClassifier", "num_bin_str", lambda: S.ensemble.HistGradientBoostingClassifier(**_HGB),
+    **_ENS)
+add("GradientBoostingClassifier", "num_bin_neg", lambda: S.ensemble.GradientBoostingClassifier(**_GB), **_ENS)
+add("RidgeClassifier", "num_bin_bool", lambda: S.lm.RidgeClassifier())
+add("SGDClassifier[log_loss]", "num_bin_float",
+    lambda: S.pipeline.make_pipeline(S.pre.StandardScaler(), S.lm.SGDClassifier(loss="log_loss",
+                                                                                random_state=0)))
+add("DummyClassifier[most_frequent]", "num_bin_str", lambda: S.dummy.DummyClassifier(strategy="most_frequent"))
+for _name, _make in [("StandardScaler", lambda: S.pre.StandardScaler()),
+                     ("MinMaxScaler", lambda: S.pre.MinMaxScaler()),
+                     ("MaxAbsScaler", lambda: S.pre.MaxAbsScaler()),
+                     ("RobustScaler", lambda: S.pre.RobustScaler()),
+                     ("Normalizer[l2]", lambda: S.pre.Normalizer()),
+                     ("Normalizer[l1]", lambda: S.pre.Normalizer(norm="l1")),
+                     ("Normalizer[max]", lambda: S.pre.Normalizer(norm="max")),
+                     ("PCA[whiten]", lambda: S.decomposition.PCA(n_components=4, whiten=True))]:
+    add(_name, "num_const", _make)
+for _s in ("mean", "median", "most_frequent"):
+    add(f"SimpleImputer[{_s}]", "num_nan_empty", lambda s=_s: S.impute.SimpleImputer(strategy=s))
+add("SimpleImputer[median,keep_empty_features]", "num_nan_empty",
+    lambda: S.impute.SimpleImputer(strategy="median", keep_empty_features=True))
+add("SimpleImputer[constant=0,add_indicator]", "num_nan_empty",
+    lambda: S.impute.SimpleImputer(strategy="constant", fill_value=0.0, add_indicator=True))
+add("MissingIndicator[all]", "num_nan_empty", lambda: S.impute.MissingIndicator(features="all"))
+add("HistGradientBoostingClassifier[categorical 150 levels]", "num_hicat_bin",
+    lambda: S.ensemble.HistGradientBoostingClassifier(categorical_features=[1], max_iter=40, random_state=0),
+    unknown=True, **_ENS)
+add("OneHotEncoder[numeric categories with NaN,ignore]", "num_cat_bin",
+    lambda: S.compose.ColumnTransformer([("oh", S.pre.OneHotEncoder(handle_unknown="ignore",
+                                                                    sparse_output=False), [3, 4])]),
+    unknown=True)
+add("OrdinalEncoder[numeric categories with NaN,use_encoded_value,remainder=passthrough]", "num_cat_bin",
+    lambda: S.compose.ColumnTransformer([("oe", S.pre.OrdinalEncoder(handle_unknown="use_encoded_value",
+                                                                     unknown_value=-1), [3, 4])],
+                                        remainder="passthrough"), unknown=True)
+add("FunctionTransformer[np.clip kw_args]", "num_reg",
+    lambda: S.pre.FunctionTransformer(np.clip, kw_args={"a_min": -1.0, "a_max": 2.0}))
+add("FunctionTransformer[np.abs]", "num_reg", lambda: S.pre.FunctionTransformer(np.abs))
+add("FunctionTransformer[np.exp]", "num_const", lambda: S.pre.FunctionTransformer(np.exp))
+add("FunctionTransformer[scipy.special.logit]", "num_reg",
+    lambda: S.pipeline.make_pipeline(S.pre.MinMaxScaler(feature_range=(0.01, 0.99)),
+                                     S.pre.FunctionTransformer(S.special.logit)))
+
 # ---- dummies --------------------------------------------------------------------------------
 
 for _s in ("prior", "most_frequent"):
@@ -1020,6 +1203,32 @@ def write_csv(X, path: Path) -> None:
             w.writerow([_csv_value(v) for v in r])
 
 
+def _json_value(v, strings: bool):
+    if v is None or v is pd.NA or (isinstance(v, (float, np.floating)) and math.isnan(v)):
+        return None
+    if isinstance(v, (bool, np.bool_)):
+        return str(bool(v)) if strings else bool(v)
+    if isinstance(v, (int, np.integer)):
+        return str(int(v)) if strings else int(v)
+    if isinstance(v, (float, np.floating)):
+        return repr(float(v)) if strings else float(v)
+    return str(v)
+
+
+def write_json(X, path: Path, strings: bool = False) -> None:
+    """The rows as JSON records (``[{"col": value, ...}, ...]``; missing values null). ``strings``: every
+    value as a JSON string, as the Hub's inference widget sends them."""
+    if isinstance(X, pd.DataFrame):
+        names = [str(c) for c in X.columns]
+        rows = zip(*[X[c].astype(object).to_numpy() for c in X.columns])
+    else:
+        X = np.asarray(X)
+        names = [f"x{j}" for j in range(X.shape[1])]
+        rows = X.tolist()
+    records = [{k: _json_value(v, strings) for k, v in zip(names, r)} for r in rows]
+    path.write_text(json.dumps(records, ensure_ascii=False, allow_nan=False), encoding="utf-8")
+
+
 def read_csv_rows(path: Path) -> list[list[str]]:
     with open(path, newline="", encoding="utf-8") as fh:
         return list(csv.reader(fh))
@@ -1113,8 +1322,9 @@ def compare(expected: dict, got: list[list[str]], tol: str) -> Comparison:
 
 
 def export(case: Case, out_dir: Path, methods=None) -> dict:
-    """Fits ``case``, writes ``<stem>.skops`` and ``<stem>.csv`` into ``out_dir``; returns its manifest entry
-    (methods, trusted types, expected outputs)."""
+    """Fits ``case``, writes ``<stem>.skops``, ``<stem>.csv`` and the same rows as JSON records
+    (``<stem>.json.json`` typed, ``<stem>.json-strings.json`` every value a string) into ``out_dir``; returns
+    its manifest entry (methods, trusted types, input files, expected outputs)."""
     import skops.io as sio
 
     f = fit(case)
@@ -1123,9 +1333,15 @@ def export(case: Case, out_dir: Path, methods=None) -> dict:
     data = out_dir / f"{case.file_stem}.csv"
     sio.dump(f.obj, model)
     write_csv(f.X_rows, data)
+    inputs = {"csv": data.name}
+    for kind, strings in (("json", False), ("json-strings", True)):
+        path = out_dir / f"{case.file_stem}.{kind}.json"
+        write_json(f.X_rows, path, strings)
+        inputs[kind] = path.name
     return {
         "name": case.name, "estimator": case.estimator, "data": case.data, "tol": case.tol,
-        "model": model.name, "input": data.name, "rows": len(f.X_rows), "edge_rows": f.n_edge_rows,
+        "model": model.name, "input": data.name, "inputs": inputs, "rows": len(f.X_rows),
+        "edge_rows": f.n_edge_rows,
         "trust": sorted(sio.get_untrusted_types(file=model)),
         "declared_methods": list(methods), "python_methods": list(python_methods(f)),
         "expected": outputs(f, methods),
