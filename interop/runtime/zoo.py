@@ -93,8 +93,8 @@ def dataset(name: str) -> Dataset:
     return _DATASETS[name]()
 
 
-def _split(name, X, y, description):
-    return Dataset(name, X[:N_TRAIN], y[:N_TRAIN], X[N_TRAIN:N_TRAIN + N_TEST], description=description)
+def _split(name, X, y, description, n_test=N_TEST):
+    return Dataset(name, X[:N_TRAIN], y[:N_TRAIN], X[N_TRAIN:N_TRAIN + n_test], description=description)
 
 
 #: column scales, so features differ by orders of magnitude (and thresholds are not all near 0)
@@ -197,10 +197,10 @@ def num_pos():
                    description="non-negative numeric (log1p, sqrt)")
 
 
-def _num_cat(y_kind: str):
+def _num_cat(y_kind: str, n_test: int = N_TEST, suffix: str = ""):
     """Columns 0-2 continuous, 3-4 integer-coded categories (with NaN); the unknown set has codes never seen."""
     rng = np.random.default_rng(21)
-    n = N_TRAIN + N_TEST
+    n = N_TRAIN + n_test
     X = np.empty((n, 5))
     X[:, :3] = rng.normal(size=(n, 3)) * [1.0, 5.0, 0.5]
     X[:, 3] = rng.choice(6, n, p=[0.3, 0.25, 0.2, 0.15, 0.07, 0.03])
@@ -210,7 +210,8 @@ def _num_cat(y_kind: str):
     z = X[:, 1] / 5 + np.where(np.isin(X[:, 3], [0, 2]), 1.0, -0.5) + 0.7 * (X[:, 4] == 3) \
         + rng.normal(0, 0.3, n)
     y = (z > 0.2).astype(int) if y_kind == "bin" else 3 * z + rng.normal(0, 0.1, n)
-    d = _split(f"num_cat_{y_kind}", X, y, "numeric + 2 integer-coded categorical columns, NaN; unknown codes")
+    d = _split(f"num_cat_{y_kind}{suffix}", X, y, "numeric + 2 integer-coded categorical columns, NaN; unknown codes",
+               n_test)
     unk = d.X_test.copy()
     unk[::5, 3] = 9.0  # never seen
     unk[1::7, 4] = -1.0  # negative: treated as missing
@@ -298,14 +299,44 @@ def num_hicat_bin():
     return d
 
 
+#: held-out rows of the *_big data sets: above the 4096-row threshold where tree ensembles split a batch
+#: across threads, so the parallel batch paths are compared too
+N_BIG = 9000
+
+
+@_dataset
+def num_cat_bin_big():
+    return _num_cat("bin", N_BIG, "_big")
+
+
+@_dataset
+def num_nan_multi_big():
+    from sklearn.datasets import make_classification
+
+    X, y = make_classification(n_samples=N_TRAIN + N_BIG, n_features=6, n_informative=4, n_redundant=1,
+                               n_classes=3, n_clusters_per_class=1, random_state=2)
+    labels = np.array(["cat", "ant", "sea lion"], dtype=object)[y]
+    d = _split("num_nan_multi_big", _with_nan(_shape_numeric(X), 41), labels, "9000 held-out rows, NaN, 3 classes",
+               N_BIG)
+    return d
+
+
+@_dataset
+def num_reg_big():
+    from sklearn.datasets import make_regression
+
+    X, y = make_regression(n_samples=N_TRAIN + N_BIG, n_features=6, n_informative=5, noise=10.0, random_state=3)
+    return _split("num_reg_big", _shape_numeric(X), y, "9000 held-out rows, regression", N_BIG)
+
+
 CITIES = ["Paris", "Berlin", "São Paulo", "New York, NY", "Oslo", "Lima", "Kyiv", "Zürich"]
 
 
-def _mixed(y_kind: str):
+def _mixed(y_kind: str, n_test: int = N_TEST, suffix: str = ""):
     """A DataFrame: int, float (with NaN) and string columns (with missing values, rare categories, a
     category with a comma, non-ASCII text) -- the shape of real tabular data."""
     rng = np.random.default_rng(7)
-    n = N_TRAIN + N_TEST
+    n = N_TRAIN + n_test
     df = pd.DataFrame({
         "age": rng.integers(18, 80, n).astype(np.int64),
         "income": np.round(rng.lognormal(10, 0.6, n), 2),
@@ -328,13 +359,18 @@ def _mixed(y_kind: str):
     else:
         y = 10 * z + rng.normal(0, 1, n)
     train = df.iloc[:N_TRAIN].reset_index(drop=True)
-    test = df.iloc[N_TRAIN:N_TRAIN + N_TEST].reset_index(drop=True)
+    test = df.iloc[N_TRAIN:N_TRAIN + n_test].reset_index(drop=True)
     unk = test.copy()
     unk.loc[0::6, "color"] = "magenta"
     unk.loc[1::6, "size"] = "XXL"
     unk.loc[2::6, "city"] = "Atlantis"
-    return Dataset(f"mixed_{y_kind}", train, y[:N_TRAIN], test, unk,
+    return Dataset(f"mixed_{y_kind}{suffix}", train, y[:N_TRAIN], test, unk,
                    description=f"DataFrame: 4 numeric + 4 string columns, missing values, target {y_kind}")
+
+
+@_dataset
+def mixed_multi_str_big():
+    return _mixed("multi_str", N_BIG, "_big")
 
 
 @_dataset
@@ -840,6 +876,30 @@ add("FunctionTransformer[np.exp]", "num_const", lambda: S.pre.FunctionTransforme
 add("FunctionTransformer[scipy.special.logit]", "num_reg",
     lambda: S.pipeline.make_pipeline(S.pre.MinMaxScaler(feature_range=(0.01, 0.99)),
                                      S.pre.FunctionTransformer(S.special.logit)))
+
+# ---- large batches (the parallel paths of the tree ensembles, the linear batch kernels) ------------
+
+add("RandomForestClassifier", "num_nan_multi_big",
+    lambda: S.ensemble.RandomForestClassifier(n_estimators=30, random_state=0), tol="ensemble")
+add("ExtraTreesRegressor", "num_reg_big",
+    lambda: S.ensemble.ExtraTreesRegressor(n_estimators=20, max_depth=10, random_state=0), tol="ensemble")
+add("GradientBoostingRegressor[huber]", "num_reg_big",
+    lambda: S.ensemble.GradientBoostingRegressor(loss="huber", **_GB), tol="ensemble")
+add("HistGradientBoostingClassifier", "num_nan_multi_big",
+    lambda: S.ensemble.HistGradientBoostingClassifier(**_HGB), tol="ensemble")
+add("HistGradientBoostingClassifier[categorical idx]", "num_cat_bin_big",
+    lambda: S.ensemble.HistGradientBoostingClassifier(categorical_features=[3, 4], **_HGB), unknown=True,
+    tol="ensemble")
+add("IsolationForest", "num_reg_big", lambda: S.ensemble.IsolationForest(n_estimators=40, random_state=0),
+    tol="ensemble")
+add("Pipeline(ColumnTransformer[by name],LogisticRegression)", "mixed_multi_str_big",
+    lambda: S.pipeline.Pipeline([("ct", _num_pipe_ct()), ("clf", S.lm.LogisticRegression(max_iter=2000))]),
+    unknown=True)
+add("Pipeline(ColumnTransformer[ordinal],GradientBoostingClassifier)", "mixed_multi_str_big",
+    lambda: _mixed_pipe(S.ensemble.GradientBoostingClassifier(**_GB), ordinal=True), unknown=True, tol="ensemble")
+add("HistGradientBoostingClassifier[categorical from_dtype]", "mixed_multi_str_big",
+    lambda: S.ensemble.HistGradientBoostingClassifier(categorical_features="from_dtype", **_HGB),
+    view=as_category, unknown=True, tol="ensemble")
 
 # ---- dummies --------------------------------------------------------------------------------
 
