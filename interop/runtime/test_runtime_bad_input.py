@@ -3,8 +3,8 @@ the problem is (the row and the column, or the CSV line), no stack trace, no out
 
 Each case is also fed to scikit-learn (the CSV read with pandas), which must refuse it as well -- these are
 inputs the Python model cannot score either, not Skiff being picky -- with one deliberate exception: an
-unknown column, which a ColumnTransformer-led pipeline in scikit-learn silently drops. Rows count from 0 (the first row after
-the header), as in pandas; CSV syntax errors give the file's line number.
+unknown column, which a ColumnTransformer-led pipeline in scikit-learn silently drops. Rows count from 0
+(the first row after the header), as in pandas; CSV syntax errors give the file's line number.
 
 Real ``skiff`` processes (the ``skiff`` runner of ``interop/conftest.py``), so the exit code is the process's.
 """

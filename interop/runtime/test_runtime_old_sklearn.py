@@ -22,7 +22,7 @@ import pytest
 import skops.io as sio
 
 import zoo
-from conftest import CaseRunner
+from parity_runner import CaseRunner
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 import zoo
-from conftest import JSON_SOURCES
+from parity_runner import JSON_SOURCES
 
 #: estimators the runtime issue lists; test_zoo_covers_the_issue checks each appears in some case
 ISSUE_ESTIMATORS = [
