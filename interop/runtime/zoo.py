@@ -374,6 +374,36 @@ def mixed_multi_str_big():
 
 
 @_dataset
+def mixed_codes():
+    """Strings that look like numbers (zip codes with leading zeros, "1.50" vs "1.5"), a bool column and a
+    category whose levels are not in sorted order: what CSV type inference must not mangle."""
+    rng = np.random.default_rng(51)
+    n = N_TRAIN + N_TEST
+    df = pd.DataFrame({
+        "zip": rng.choice(["01234", "02139", "10001", "00501", "94105", "1234"], n).astype(object),
+        "grade": rng.choice(["1.50", "1.5", "2.0", "10", "3", "1e3"], n).astype(object),
+        "flag": rng.random(n) < 0.4,
+        "size": rng.choice(["S", "M", "L", "XL"], n).astype(object),
+        "x": rng.normal(size=n),
+    })
+    z = (df["zip"].isin(["01234", "00501"]) * 1.0 + (df["grade"] == "1.50") * 0.8 - (df["grade"] == "1.5") * 0.8
+         + df["flag"] * 0.5 + df["size"].map({"S": -1.0, "M": 0.0, "L": 0.5, "XL": 1.0}) + df["x"]
+         + rng.normal(0, 0.3, n)).to_numpy()
+    y = (z > np.median(z)).astype(np.int64)
+    train = df.iloc[:N_TRAIN].reset_index(drop=True)
+    test = df.iloc[N_TRAIN:].reset_index(drop=True)
+    return Dataset("mixed_codes", train, y[:N_TRAIN], test,
+                   description="number-like strings (leading zeros, 1.50 vs 1.5), bool column, unsorted levels")
+
+
+def codes_as_category(df):
+    df = df.copy()
+    df["size"] = pd.Categorical(df["size"], categories=["S", "M", "L", "XL"], ordered=True)
+    df["zip"] = df["zip"].astype("category")
+    return df[["zip", "size", "flag", "x"]]
+
+
+@_dataset
 def mixed_bin():
     return _mixed("bin")
 
@@ -900,6 +930,25 @@ add("Pipeline(ColumnTransformer[ordinal],GradientBoostingClassifier)", "mixed_mu
 add("HistGradientBoostingClassifier[categorical from_dtype]", "mixed_multi_str_big",
     lambda: S.ensemble.HistGradientBoostingClassifier(categorical_features="from_dtype", **_HGB),
     view=as_category, unknown=True, tol="ensemble")
+
+# ---- number-like strings, bool columns, unsorted categorical levels --------------------------------
+
+add("Pipeline(ColumnTransformer[OneHotEncoder number-like strings],LogisticRegression)", "mixed_codes",
+    lambda: S.pipeline.make_pipeline(S.compose.ColumnTransformer([
+        ("oh", S.pre.OneHotEncoder(handle_unknown="ignore"), ["zip", "grade", "size"])], remainder="passthrough"),
+        S.lm.LogisticRegression(max_iter=2000)))
+add("OrdinalEncoder[number-like strings]", "mixed_codes", lambda: S.pre.OrdinalEncoder(),
+    view=lambda df: df[["zip", "grade"]])
+add("OneHotEncoder[number-like strings]", "mixed_codes",
+    lambda: S.pre.OneHotEncoder(sparse_output=False), view=lambda df: df[["zip", "grade"]])
+add("HistGradientBoostingClassifier[categorical from_dtype,unsorted levels]", "mixed_codes",
+    lambda: S.ensemble.HistGradientBoostingClassifier(categorical_features="from_dtype", **_HGB),
+    view=codes_as_category, tol="ensemble")
+add("LogisticRegression[bool column]", "mixed_codes", lambda: S.lm.LogisticRegression(),
+    view=lambda df: df[["flag", "x"]])
+add("DecisionTreeClassifier[bool column]", "mixed_codes",
+    lambda: S.tree.DecisionTreeClassifier(max_depth=4, random_state=0), view=lambda df: df[["flag", "x"]],
+    tol="exact")
 
 # ---- dummies --------------------------------------------------------------------------------
 

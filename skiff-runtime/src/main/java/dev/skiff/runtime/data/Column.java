@@ -22,4 +22,12 @@ public sealed interface Column extends Output permits Float64Column, Int64Column
 
     /** The value as text, as it appears in a CSV ({@code ""} when missing). */
     String text(int i);
+
+    /**
+     * The value as the input spelled it, where that differs from {@link #text} (a CSV's {@code 02139} read
+     * as the number 2139): what a string category is matched against. Otherwise {@link #text}.
+     */
+    default String sourceText(int i) {
+        return text(i);
+    }
 }

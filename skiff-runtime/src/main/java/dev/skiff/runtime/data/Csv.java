@@ -95,7 +95,11 @@ public final class Csv {
             for (int i = 0; i < n; i++) {
                 l[i] = missing.get(i) ? 0 : Long.parseLong(values.get(i).strip());
             }
-            return missing.isEmpty() ? new Int64Column(l) : float64(values, missing);
+            if (!missing.isEmpty()) {
+                return float64(values, missing);
+            }
+            Int64Column c = new Int64Column(l);
+            return new Int64Column(l, null, source(values, c));
         }
         if (nums) {
             return float64(values, missing);
@@ -113,7 +117,29 @@ public final class Csv {
         for (int i = 0; i < d.length; i++) {
             d[i] = missing.get(i) ? Double.NaN : Columns.parseNumber(values.get(i), "", i);
         }
-        return new Float64Column(d);
+        Float64Column c = new Float64Column(d);
+        return new Float64Column(d, source(values, c));
+    }
+
+    /**
+     * The cells whose text the number does not give back ({@code 02139}, {@code 1.50}), so that a string
+     * category still matches them; null when every cell reads back as written (the usual case).
+     */
+    private static String[] source(List<String> values, Column parsed) {
+        String[] src = null;
+        for (int i = 0; i < values.size(); i++) {
+            if (parsed.isMissing(i)) {
+                continue;
+            }
+            String v = values.get(i).strip();
+            if (!v.equals(parsed.text(i))) {
+                if (src == null) {
+                    src = new String[values.size()];
+                }
+                src[i] = v;
+            }
+        }
+        return src;
     }
 
     private static boolean isLong(String v) {

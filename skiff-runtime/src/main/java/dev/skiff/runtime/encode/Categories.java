@@ -150,12 +150,18 @@ final class Categories {
                 return Columns.MISSING_TOKENS.contains(t.strip()) ? missingIndex() : -1;
             }
             case Int64Column l -> {
-                Integer idx = strings.get(Long.toString(l.values()[i]));
+                Integer idx = strings.get(l.sourceText(i));
+                if (idx == null) {
+                    idx = strings.get(Long.toString(l.values()[i]));
+                }
                 return idx == null ? -1 : idx;
             }
             case Float64Column f -> {
                 double v = f.values()[i];
-                Integer idx = strings.get(f.text(i));
+                Integer idx = strings.get(f.sourceText(i));
+                if (idx == null) {
+                    idx = strings.get(f.text(i));
+                }
                 if (idx == null && v == Math.rint(v) && Math.abs(v) < 9.2e18) {
                     idx = strings.get(Long.toString((long) v));
                 }

@@ -269,6 +269,12 @@ final class HistPreprocessor {
         return new Matrix(out, n, m);
     }
 
+    /** A number read from text, against string categories: as the input spelled it, else as Python prints it. */
+    private static double encodeText(Encoder e, Column c, int i) {
+        double v = e.encode(c.sourceText(i));
+        return v == v || c.sourceText(i).equals(c.text(i)) ? v : e.encode(c.text(i));
+    }
+
     private static void encodeColumn(Encoder e, Column c, double[] out, int j, int m) {
         int n = c.size();
         for (int i = 0; i < n; i++) {
@@ -277,8 +283,9 @@ final class HistPreprocessor {
                 v = Double.NaN;
             } else {
                 v = switch (c) {
-                    case Float64Column f -> e.encode(f.values()[i]);
-                    case Int64Column l -> e.numeric != null ? e.encode((double) l.values()[i]) : e.encode(c.text(i));
+                    case Float64Column f -> e.numeric != null || f.source() == null ? e.encode(f.values()[i])
+                            : encodeText(e, f, i);
+                    case Int64Column l -> e.numeric != null ? e.encode((double) l.values()[i]) : encodeText(e, l, i);
                     case BoolColumn b -> e.numeric != null ? e.encode(b.values()[i] ? 1.0 : 0.0) : e.encode(c.text(i));
                     case StringColumn s -> e.encode(Columns.MISSING_TOKENS.contains(s.values()[i].strip())
                             ? null : s.values()[i]);
