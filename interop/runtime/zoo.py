@@ -944,6 +944,13 @@ add("OneHotEncoder[number-like strings]", "mixed_codes",
 add("HistGradientBoostingClassifier[categorical from_dtype,unsorted levels]", "mixed_codes",
     lambda: S.ensemble.HistGradientBoostingClassifier(categorical_features="from_dtype", **_HGB),
     view=codes_as_category, tol="ensemble")
+add("SimpleImputer[most_frequent,number-like strings]", "mixed_codes",
+    lambda: S.impute.SimpleImputer(strategy="most_frequent"), view=lambda df: df[["zip", "grade"]])
+add("ColumnTransformer[number-like strings passthrough]", "mixed_codes",
+    lambda: S.compose.ColumnTransformer([("sc", S.pre.StandardScaler(), ["x"])], remainder="passthrough"),
+    view=lambda df: df[["zip", "grade", "x"]],
+    xfail="a passed-through column is typed as pandas reads the CSV (02139 -> 2139); the fitted model records "
+          "no dtype that says it was text")
 add("LogisticRegression[bool column]", "mixed_codes", lambda: S.lm.LogisticRegression(),
     view=lambda df: df[["flag", "x"]])
 add("DecisionTreeClassifier[bool column]", "mixed_codes",

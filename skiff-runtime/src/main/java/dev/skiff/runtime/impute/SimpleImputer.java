@@ -223,10 +223,12 @@ public final class SimpleImputer implements Estimator {
         for (int j = 0; j < m; j++) {
             Column c = f.column(j);
             Object[] vals = new Object[n];
+            // fitted on strings: numbers a CSV typed keep their spelling (02139 stays "02139")
+            boolean asText = statistics[j] instanceof String && !(c instanceof StringColumn);
             for (int i = 0; i < n; i++) {
                 boolean miss = missing.matches(c, i);
                 mask[i * m + j] = miss;
-                vals[i] = miss && keep[j] ? statistics[j] : cell(c, i);
+                vals[i] = miss && keep[j] ? statistics[j] : asText && !c.isMissing(i) ? c.sourceText(i) : cell(c, i);
             }
             if (keep[j]) {
                 cols.add(columnOf(vals, c));
