@@ -153,3 +153,21 @@ def test_the_same_rows_without_the_fault_predict(skiff, bad_inputs, tmp_path):
     r = skiff.run("predict", args[1], "--input", str(good))
     assert r.stdout.splitlines()[0] == "prediction" and len(r.stdout.splitlines()) == 4
     assert np.isfinite([float(v) for v in r.stdout.splitlines()[1:]]).all()
+
+
+def test_named_columns_in_any_order(skiff, bad_inputs, tmp_path):
+    """A model fitted on a DataFrame matches CSV columns by name: reversed columns predict the same."""
+    models, calls = bad_inputs
+    args, _, _ = calls["unknown column"]
+    X = zoo.dataset("mixed_bin").X_test.iloc[:20]
+    straight, reversed_ = tmp_path / "straight.csv", tmp_path / "reversed.csv"
+    zoo.write_csv(X, straight)
+    zoo.write_csv(X[list(reversed(X.columns))], reversed_)
+    trust = [a for i, a in enumerate(args) if i > 0 and args[i - 1] == "--trust"]
+    extra = [x for t in trust for x in ("--trust", t)]
+    a = skiff.run("predict", args[1], "--input", str(straight), "--method", "predict_proba", *extra)
+    b = skiff.run("predict", args[1], "--input", str(reversed_), "--method", "predict_proba", *extra)
+    assert a.stdout == b.stdout
+    expected = models["frame"].predict_proba(X)
+    got = np.array([[float(v) for v in line.split(",")] for line in a.stdout.splitlines()[1:]])
+    np.testing.assert_allclose(got, expected, rtol=1e-9, atol=1e-12)
