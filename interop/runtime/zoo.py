@@ -957,6 +957,34 @@ add("DecisionTreeClassifier[bool column]", "mixed_codes",
     lambda: S.tree.DecisionTreeClassifier(max_depth=4, random_state=0), view=lambda df: df[["flag", "x"]],
     tol="exact")
 
+# ---- fitted-state variants: early stopping in GradientBoosting, averaged SGD, Crammer-Singer, passthrough
+#      and dropped steps ------------------------------------------------------------------------------
+
+add("GradientBoostingClassifier[n_iter_no_change]", "num_multi_str",
+    lambda: S.ensemble.GradientBoostingClassifier(n_estimators=200, n_iter_no_change=3, validation_fraction=0.2,
+                                                  max_depth=3, random_state=0), **_ENS)
+add("GradientBoostingRegressor[n_iter_no_change]", "num_reg",
+    lambda: S.ensemble.GradientBoostingRegressor(n_estimators=300, n_iter_no_change=3, random_state=0), **_ENS)
+add("SGDClassifier[log_loss,average]", "num_multi_str",
+    lambda: S.pipeline.make_pipeline(S.pre.StandardScaler(),
+                                     S.lm.SGDClassifier(loss="log_loss", average=True, random_state=0)))
+add("LinearSVC[crammer_singer]", "num_multi_str",
+    lambda: S.pipeline.make_pipeline(S.pre.StandardScaler(),
+                                     S.svm.LinearSVC(multi_class="crammer_singer", random_state=0)))
+add("Pipeline(passthrough,LogisticRegression)", "num_bin",
+    lambda: S.pipeline.Pipeline([("skip", "passthrough"), ("sc", None), ("lr", S.lm.LogisticRegression())]))
+add("FeatureUnion(drop,StandardScaler)", "num_reg",
+    lambda: S.pipeline.FeatureUnion([("gone", "drop"), ("sc", S.pre.StandardScaler())]))
+add("ColumnTransformer[passthrough transformer,remainder=estimator]", "mixed_reg",
+    lambda: S.compose.ColumnTransformer([("keep", "passthrough", ["age", "score"]),
+                                         ("oh", S.pre.OneHotEncoder(sparse_output=False), ["size"])],
+                                        remainder=S.pre.OrdinalEncoder(handle_unknown="use_encoded_value",
+                                                                       unknown_value=-1,
+                                                                       encoded_missing_value=-2)))
+add("RandomForestClassifier[balanced_subsample,max_samples]", "num_nan_multi_str",
+    lambda: S.ensemble.RandomForestClassifier(n_estimators=20, class_weight="balanced_subsample", max_samples=0.5,
+                                              random_state=0), **_ENS)
+
 # ---- dummies --------------------------------------------------------------------------------
 
 for _s in ("prior", "most_frequent"):
