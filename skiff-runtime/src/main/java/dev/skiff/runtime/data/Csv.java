@@ -127,11 +127,15 @@ public final class Csv {
      */
     private static String[] source(List<String> values, Column parsed) {
         String[] src = null;
+        boolean ints = parsed instanceof Int64Column;
         for (int i = 0; i < values.size(); i++) {
             if (parsed.isMissing(i)) {
                 continue;
             }
             String v = values.get(i).strip();
+            if (ints ? plainInteger(v) : plainDecimal(v, ((Float64Column) parsed).values()[i])) {
+                continue; // reads back as written; no need to format the number to know
+            }
             if (!v.equals(parsed.text(i))) {
                 if (src == null) {
                     src = new String[values.size()];
@@ -140,6 +144,92 @@ public final class Csv {
             }
         }
         return src;
+    }
+
+    /** An integer without sign or leading zeros to lose: {@code Long.toString} gives it back. */
+    private static boolean plainInteger(String v) {
+        int s = v.startsWith("-") ? 1 : 0;
+        return v.length() > s && v.charAt(0) != '+' && (v.charAt(s) != '0' || v.length() == 1);
+    }
+
+    /**
+     * A decimal that Python's repr gives back as written: digits with a point, no exponent, no redundant
+     * zeros, a magnitude where repr uses fixed notation (1e-4 to 1e16), and the shortest spelling of {@code d}:
+     * certain up to 15 significant digits (two such decimals never round to one double), else the digits of
+     * {@link Double#toString} (shortest, and nearest among the shortest, as repr).
+     */
+    private static boolean plainDecimal(String v, double d) {
+        int s = v.startsWith("-") ? 1 : 0;
+        int dot = v.indexOf('.');
+        int n = v.length();
+        if (dot <= s || dot == n - 1 || v.charAt(n - 1) == '0' || dot - s > 16
+                || (dot - s > 1 && v.charAt(s) == '0')) {
+            return false;
+        }
+        int significant = 0;
+        int zerosAfterPoint = 0;
+        for (int i = s; i < n; i++) {
+            char c = v.charAt(i);
+            if (i == dot) {
+                continue;
+            }
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            if (significant == 0 && c == '0') {
+                zerosAfterPoint += i > dot ? 1 : 0;
+            } else {
+                significant++;
+            }
+        }
+        boolean belowOne = dot - s == 1 && v.charAt(s) == '0';
+        if (significant > 17 || (belowOne && zerosAfterPoint > 3)) {
+            return false;
+        }
+        return significant <= 15 || sameDigits(v, Double.toString(Math.abs(d)));
+    }
+
+    /**
+     * Whether plain decimal {@code v} (no trailing zeros) has the significant digits of {@code shortest}, a
+     * {@link Double#toString} result (maybe with an exponent and trailing zeros), compared without allocating.
+     */
+    private static boolean sameDigits(String v, String shortest) {
+        int end = shortest.indexOf('E');
+        if (end < 0) {
+            end = shortest.length();
+        }
+        int a = 0;
+        int b = 0;
+        while (true) {
+            a = nextSignificant(v, a, v.length(), a == 0);
+            b = nextSignificant(shortest, b, end, b == 0);
+            if (a >= v.length()) { // v's digits are done: the rest of shortest must be zeros
+                for (; b < end; b++) {
+                    char c = shortest.charAt(b);
+                    if (c != '0' && c != '.') {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (b >= end || v.charAt(a) != shortest.charAt(b)) {
+                return false;
+            }
+            a++;
+            b++;
+        }
+    }
+
+    /** The index of the next digit at or after {@code i}, skipping the point, signs and, at the start, zeros. */
+    private static int nextSignificant(String s, int i, int end, boolean leading) {
+        boolean skipZeros = leading;
+        for (; i < end; i++) {
+            char c = s.charAt(i);
+            if (c >= '1' && c <= '9' || (c == '0' && !skipZeros)) {
+                return i;
+            }
+        }
+        return end;
     }
 
     private static boolean isLong(String v) {

@@ -51,6 +51,36 @@ class NumberLikeStringsParityTest {
     }
 
     @Test
+    void everyNumericCellReadsBackAsWritten() throws Exception {
+        // decimals of every length and magnitude, integers with signs and zeros: sourceText is the cell
+        java.util.Random rnd = new java.util.Random(11);
+        StringBuilder csv = new StringBuilder("d,i\n");
+        java.util.List<String[]> cells = new java.util.ArrayList<>();
+        for (int k = 0; k < 20000; k++) {
+            int digits = 1 + rnd.nextInt(19);
+            StringBuilder m = new StringBuilder();
+            for (int j = 0; j < digits; j++) {
+                m.append((char) ('0' + rnd.nextInt(10)));
+            }
+            int point = rnd.nextInt(digits + 6) - 5;
+            String d = point <= 0 ? "0." + "0".repeat(-point) + m : point >= digits ? m + ".0" : m.substring(0, point)
+                    + "." + m.substring(point);
+            String sign = switch (rnd.nextInt(6)) { case 0 -> "-"; case 1 -> "+"; default -> ""; };
+            String i = sign + (rnd.nextInt(4) == 0 ? "0" : "") + m.substring(0, Math.min(digits, 17));
+            String[] row = {sign + d, i};
+            cells.add(row);
+            csv.append(row[0]).append(',').append(row[1]).append('\n');
+        }
+        Frame f = Csv.read(new StringReader(csv.toString()));
+        assertThat(f.column("d")).isInstanceOf(dev.skiff.runtime.data.Float64Column.class);
+        assertThat(f.column("i")).isInstanceOf(dev.skiff.runtime.data.Int64Column.class);
+        for (int k = 0; k < cells.size(); k++) {
+            assertThat(f.column("d").sourceText(k)).as("row %d", k).isEqualTo(cells.get(k)[0]);
+            assertThat(f.column("i").sourceText(k)).as("row %d", k).isEqualTo(cells.get(k)[1]);
+        }
+    }
+
+    @Test
     void aCsvKeepsTheSpellingOnlyWhereTheNumberLosesIt() throws Exception {
         Frame f = Csv.read(new StringReader("zip,price,n\n02139,1.50,7\n10001,2.5,8\n"));
         assertThat(f.column("zip").text(0)).isEqualTo("2139");
