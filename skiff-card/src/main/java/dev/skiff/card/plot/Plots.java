@@ -275,9 +275,7 @@ public final class Plots {
         chart.setCustomYAxisTickLabelsFormatter(v -> {
             double r = Math.rint(v);
             if (Math.abs(v - r) > 1e-6 || r < 0 || r >= rows) {
-                // XChart 4.0.3 widens the tick step until all labels differ, so the blanks between rows must
-                // differ too: zero-width spaces, a different number per tick
-                return "\u200B".repeat(1 + (int) Math.round(Math.abs(v + 2) * 20));
+                return blankTick(v);
             }
             return namesTopDown.get(rows - 1 - (int) r);
         });
@@ -292,12 +290,40 @@ public final class Plots {
         s.setShowInLegend(false);
     }
 
+    /**
+     * XChart 4.0.3 loops forever on a y tick label longer than {@value #MAX_TICK_LABEL} characters, and widens the
+     * tick step until all labels differ; so row names are cut to that length and kept distinct.
+     */
+    static final int MAX_TICK_LABEL = 20;
+
     private static List<String> names(List<String> features, int[] order, int n) {
         List<String> out = new ArrayList<>(n);
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int r = 0; r < n; r++) {
-            out.add(Style.shorten(features.get(order[r]), 30));
+            String name = Style.shorten(features.get(order[r]), MAX_TICK_LABEL);
+            for (int k = 2; !seen.add(name); k++) {
+                String suffix = "~" + k;
+                name = Style.shorten(features.get(order[r]), MAX_TICK_LABEL - suffix.length()) + suffix;
+            }
+            out.add(name);
         }
         return out;
+    }
+
+    /**
+     * An invisible label for a tick between rows, distinct for each tick value (XChart requires distinct labels):
+     * the value in thousandths written in base 4 with zero-width characters, at most {@value #MAX_TICK_LABEL} long.
+     */
+    static String blankTick(double v) {
+        final char[] digits = {'\u200B', '\u200C', '\u200D', '\u2060'};
+        long k = Math.round(v * 1000);
+        StringBuilder sb = new StringBuilder(k < 0 ? "\uFEFF" : "");
+        long m = Math.abs(k);
+        do {
+            sb.append(digits[(int) (m & 3)]);
+            m >>= 2;
+        } while (m > 0 && sb.length() < MAX_TICK_LABEL);
+        return sb.toString();
     }
 
     /** numpy's default (linear) percentile of sorted values. */

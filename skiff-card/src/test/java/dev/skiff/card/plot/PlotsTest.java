@@ -9,6 +9,7 @@ import dev.skiff.card.eval.PermutationImportances;
 import dev.skiff.card.eval.RegressorEvaluation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * variance, several colours) and is byte-identical when drawn again. Copies go to
  * {@code <build dir>/card-artifacts/} for a person to look at.
  */
+@Timeout(120) // XChart loops forever on some labels; a regression must fail, not hang the build
 class PlotsTest {
     @TempDir
     Path tmp;
@@ -162,6 +164,16 @@ class PlotsTest {
         }
         check(Plots.featureImportances(new FeatureImportances(many, v, "ExtraTreesRegressor"),
                 tmp.resolve("feature_importances_many.png")), 800, 150 + 30 * Plots.MAX_FEATURES);
+    }
+
+    @Test
+    void blankTicksBetweenRowsAreDistinctAndShortEnoughForXChart() {
+        Set<String> seen = new HashSet<>();
+        for (int i = -2000; i <= 20000; i++) {
+            String s = Plots.blankTick(i / 8.0);
+            assertThat(s.length()).isLessThanOrEqualTo(Plots.MAX_TICK_LABEL);
+            assertThat(seen.add(s)).as("tick %s", i / 8.0).isTrue();
+        }
     }
 
     @Test
