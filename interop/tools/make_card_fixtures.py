@@ -289,6 +289,24 @@ def skops_cards(tmp: Path) -> dict[str, str]:
     cards["skops_custom_template"] = card.render()
     RENDERED["skops_custom_template"] = rendered_headings(card)
 
+    # the same calls are replayed through Skiff's API in CardBuildTest (keep the two in step)
+    from skops.card._templates import SKOPS_TEMPLATE
+    card = Card(None, template=dict(SKOPS_TEMPLATE))
+    ev = "Model description/Evaluation Results"
+    card.add_metrics(section=ev, accuracy=0.9733333333333334, **{"f1 score": 0.97})
+    card.add_metrics(section=ev, description="On the test split.", **{"log loss": 0.1189, "accuracy": 0.98})
+    card.add_plot(**{ev + "/Confusion matrix": "plots/confusion_matrix.png"}, description="Rows are true classes.")
+    card.add_plot(folded=True, alt_text="ROC", **{"ROC curve": "roc.png"})
+    card.add_table(folded=True, description="Search results.",
+                   **{"Search": {"params": ["C=1\nl1", "C=10"], "rank": [2, 1], "score": [0.95, None]}})
+    card.add(**{"Model description": "A model.\n\nTwo paragraphs."})
+    card.add(folded=True, **{"Notes/Child": "Folded child."})
+    card.select("Model Card Contact").visible = False
+    card.delete("Citation")
+    card.add(**{"Slash\\/title": "x"})
+    cards["skops_recipe"] = card.render()
+    RENDERED["skops_recipe"] = rendered_headings(card)
+
     card = Card(None, template=None)
     card.add(**{"A": "a content", "A/B": "", "A/B/C": "c content", "D": "d"})
     cards["skops_minimal"] = card.render()

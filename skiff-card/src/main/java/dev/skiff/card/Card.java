@@ -145,6 +145,8 @@ public final class Card {
             Section parent = kept.isEmpty() ? root : kept.getLast();
             Section s = new Section(h.title(), new SectionContent.Markdown(contentOf(rawBody)), false);
             s.rawHeading = body.substring(h.start(), h.end());
+            s.rawStart = h.start();
+            s.rawHeadingLength = h.end() - h.start();
             s.rawBody = rawBody;
             s.parent = parent;
             parent.children.add(s);
@@ -480,40 +482,43 @@ public final class Card {
     }
 
     private String render(Function<Path, String> link) {
-        Out out = new Out(lineBreak);
-        out.raw(bom);
+        Out out = new Out(lineBreak, bom);
+        int bodyStart = frontMatter == null ? 0 : frontMatter.block().length();
         if (frontMatter != null && parsedMetadata != null && metadata.sameAs(parsedMetadata)) {
-            out.raw(frontMatter.block());
+            out.raw(frontMatter.block(), 0, bodyStart);
         } else if (!metadata.isEmpty()) {
             String yaml = stripTrailingBreaks(metadata.toYaml(lineBreak));
             if (frontMatter != null) {
-                out.raw(frontMatter.opening() + yaml + frontMatter.closing());
+                out.raw(frontMatter.opening() + yaml + frontMatter.closing(), 0, bodyStart);
             } else {
-                out.raw("---" + lineBreak + yaml + lineBreak + "---" + lineBreak);
+                out.raw("---" + lineBreak + yaml + lineBreak + "---" + lineBreak, 0, 0);
             }
+        } else {
+            out.skipTo(bodyStart); // the block is dropped; the body still follows where it did
         }
         if (preambleRaw != null) {
-            out.raw(preambleRaw);
+            out.raw(preambleRaw, bodyStart, bodyStart + preambleRaw.length());
         } else if (!preamble.isEmpty()) {
             out.block(preamble);
         }
         for (Section s : root.children) {
-            render(s, 1, out, link);
+            render(s, 1, out, link, bodyStart);
         }
         return out.toString();
     }
 
-    private static void render(Section s, int depth, Out out, Function<Path, String> link) {
+    private static void render(Section s, int depth, Out out, Function<Path, String> link, int offset) {
         if (!s.visible()) {
             return;
         }
         if (s.rawHeading != null && s.rawDepth == depth) {
-            out.raw(s.rawHeading);
+            out.raw(s.rawHeading, offset + s.rawStart, offset + s.rawStart + s.rawHeading.length());
         } else {
             out.block("#".repeat(depth) + " " + s.title());
         }
         if (s.rawBody != null) {
-            out.raw(s.rawBody);
+            int start = offset + s.rawStart + s.rawHeadingLength;
+            out.raw(s.rawBody, start, start + s.rawBody.length());
         } else {
             String body = ContentFormatter.format(s.content(), s.folded(), link);
             if (!body.isEmpty()) {
@@ -522,7 +527,7 @@ public final class Card {
         }
         if (!s.folded()) {
             for (Section c : s.children) {
-                render(c, depth + 1, out, link);
+                render(c, depth + 1, out, link, offset);
             }
         }
     }
@@ -550,38 +555,50 @@ public final class Card {
     }
 
     /**
-     * Assembles the output: original text pieces as they were, new blocks each preceded by a blank line (skops'
-     * layout) and followed by one line break.
+     * Assembles the output. Pieces of the original text are written as they were and, when they follow the piece
+     * that preceded them in the original, joined exactly; anything else (a new block, or original pieces brought
+     * together by a move or a deletion) is separated by a blank line, skops' layout. New blocks end with one line
+     * break.
      */
     private static final class Out {
         private final StringBuilder sb = new StringBuilder();
         private final String lb;
-        private boolean lastFresh;
+        private final int start;
+        /** Where the last original piece ended in the original text; -1 after a new block. */
+        private int lastEnd;
 
-        Out(String lb) {
+        Out(String lb, String bom) {
             this.lb = lb;
+            sb.append(bom);
+            start = bom.length();
         }
 
-        void raw(String s) {
+        void skipTo(int position) {
+            if (sb.length() == start) {
+                lastEnd = position;
+            }
+        }
+
+        void raw(String s, int from, int to) {
             if (s.isEmpty()) {
                 return;
             }
-            if (lastFresh) {
+            if (lastEnd != from && sb.length() > start) {
                 int have = LineBreaks.trailing(sb) + LineBreaks.leading(s);
                 sb.append(lb.repeat(Math.max(0, 2 - have)));
             }
             sb.append(s);
-            lastFresh = false;
+            lastEnd = to;
         }
 
         void block(String text) {
-            if (sb.isEmpty() || (sb.length() == 1 && sb.charAt(0) == '\uFEFF')) {
+            if (sb.length() == start) {
                 sb.append(lb);
             } else {
                 sb.append(lb.repeat(Math.max(0, 2 - LineBreaks.trailing(sb))));
             }
             sb.append(LineBreaks.apply(text, lb)).append(lb);
-            lastFresh = true;
+            lastEnd = -1;
         }
 
         @Override

@@ -22,6 +22,9 @@ public final class Section {
     /** The heading line(s) as read, with line break; valid only at {@link #rawDepth} and until the title changes. */
     String rawHeading;
     int rawDepth;
+    /** Where the heading started in the parsed body, and how long it was (to place the original pieces). */
+    int rawStart;
+    int rawHeadingLength;
     /** The text after the heading up to the next heading, as read; valid until content or folding changes. */
     String rawBody;
 
