@@ -38,6 +38,23 @@ CASES = {
 }
 
 
+#: update_env(requirements=...) applied to each folder (expected/config.updated.json)
+UPDATED_ENV = ["scikit-learn=1.9.1", "skops=0.16.0", "pandas", "numpy>=2"]
+
+#: values whose layout json.dump(sort_keys=True, indent=4) decides
+LAYOUT = {
+    "sklearn": {"task": "tabular-regression", "model": {"file": "m.skops"}, "environment": [],
+                "example_input": {}, "use_intelex": False, "extra": None},
+    "floats": [0.1, 1.0, -0.0, 1e-05, 0.0001, 1e16, 1.5e16, 123456789012345.6, 5e-324, 1.7976931348623157e308,
+               float("nan"), float("inf"), float("-inf"), 2.5, 100.0],
+    "ints": [0, -1, 2**53 + 1, 2**70, -(2**63)],
+    "strings": ["plain", "quote \" backslash \\ slash /", "tab\tnewline\ncr\r", "\x00\x1f\x7f", "é ü 日本",
+                "emoji \U0001F600", ""],
+    "order": {"b": 1, "a": 2, "B": 3, "_": 4, "é": 5, "\U0001F600": 6, "\uffff": 7, "10": 8, "9": 9},
+    "nested": [[], {}, [[1, [2]], {"z": {"y": []}}], True, False, None],
+}
+
+
 def make_models() -> None:
     import numpy as np
     import pandas as pd
@@ -138,7 +155,12 @@ def make_configs() -> None:
             exp.mkdir(exist_ok=True)
             shutil.copy(dst / "config.json", exp / "config.json")
             shutil.copy(dst / "README.md", exp / "README.md")
+            hub_utils.update_env(path=dst, requirements=UPDATED_ENV)
+            shutil.copy(dst / "config.json", exp / "config.updated.json")
         print(case, "ok", file=sys.stderr)
+    # json.dump(sort_keys=True, indent=4) of awkward values: what ConfigJson must reproduce
+    with open(OUT / "json_layout.json", "w") as f:
+        json.dump(LAYOUT, f, sort_keys=True, indent=4)
     del np
 
 
