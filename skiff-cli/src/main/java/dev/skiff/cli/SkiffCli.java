@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Host, version, document, share and serve scikit-learn models from the JVM.",
         subcommands = {InspectCommand.class, AuditCommand.class, RepackCommand.class, PredictCommand.class,
                 BenchCommand.class, ServeCommand.class, AdminCommand.class,
+                dev.skiff.cli.folder.InitCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SkiffCli implements Runnable {
     /** Success. */
