@@ -3,7 +3,8 @@
 
 Writes skiff-hub-client/src/test/resources/dev/skiff/client/folder/<case>/:
 
-* ``model.skops``          a small fitted model, dumped by skops 0.16 (the pinned .venv)
+* ``model.skops``          a small fitted model, dumped by skops 0.16 (the pinned .venv); ``mlp_unsupported`` is
+                           one Skiff's runtime does not run
 * ``sample.csv``           the data sample ``skiff init --data`` reads (may hold a column the model does not use)
 * ``expected/config.json`` what skops 0.11's ``hub_utils.init`` wrote for the same model, with the sample read by
                            ``pandas.read_csv`` and cut to the model's columns (skops 0.11 did not check columns),
@@ -35,6 +36,7 @@ CASES = {
     "iris_forest": "tabular-classification",
     "mixed_pipeline": "tabular-classification",
     "numpy_linear": "tabular-regression",
+    "mlp_unsupported": "tabular-classification",
 }
 
 
@@ -103,6 +105,17 @@ def make_models() -> None:
     d.mkdir(parents=True, exist_ok=True)
     sio.dump(LinearRegression().fit(Xn, y.to_numpy() * 1.5), d / "model.skops")
     pd.DataFrame(Xn[:5], columns=[f"x{i}" for i in range(4)]).to_csv(d / "sample.csv", index=False)
+
+    # 4. an estimator Skiff's runtime does not run: the inputs come from the node tree alone
+    import warnings
+    from sklearn.neural_network import MLPClassifier
+
+    d = OUT / "mlp_unsupported"
+    d.mkdir(parents=True, exist_ok=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        sio.dump(MLPClassifier(hidden_layer_sizes=(3,), max_iter=20, random_state=0).fit(X, y), d / "model.skops")
+    X.iloc[[10, 60, 110, 11]].to_csv(d / "sample.csv", index=False)
 
 
 def _versions(model: Path) -> tuple[str, str]:
