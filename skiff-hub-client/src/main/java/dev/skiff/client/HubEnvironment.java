@@ -80,10 +80,9 @@ public record HubEnvironment(String endpoint, Path hfHome, Path hubCache, Path t
         String cacheSpec = env.getOrDefault("HF_HUB_CACHE", legacyCache != null ? legacyCache : hfHome.resolve("hub").toString());
         Path hubCache = expand(cacheSpec, env, userHome);
         Path tokenPath = expand(env.getOrDefault("HF_TOKEN_PATH", hfHome.resolve("token").toString()), env, userHome);
-        String token = cleanToken(env.get("HF_TOKEN"));
-        if (token == null) {
-            token = cleanToken(env.get("HUGGING_FACE_HUB_TOKEN"));
-        }
+        // Python: clean(HF_TOKEN or HUGGING_FACE_HUB_TOKEN) -- a blank but non-empty HF_TOKEN hides the legacy one
+        String fromEnv = nonEmpty(env.get("HF_TOKEN"));
+        String token = cleanToken(fromEnv != null ? fromEnv : env.get("HUGGING_FACE_HUB_TOKEN"));
         if (token == null) {
             token = readTokenFile(tokenPath);
         }
